@@ -1,0 +1,21 @@
+// One Prisma client per process, built on the better-sqlite3 driver adapter. Cached on globalThis so that
+// Next's dev-mode reloads do not open a new connection on every edit.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client";
+import { sqlitePathFromUrl } from "./db/url";
+import { parseEnv } from "./env-schema";
+
+export type Db = PrismaClient;
+
+export function createDb(databaseUrl: string): PrismaClient {
+  const adapter = new PrismaBetterSqlite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 10_000 });
+  return new PrismaClient({ adapter });
+}
+
+const cache = globalThis as unknown as { parallaxDb?: PrismaClient };
+
+/** The process-wide client for DATABASE_URL. */
+export function getDb(): PrismaClient {
+  cache.parallaxDb ??= createDb(parseEnv(process.env).DATABASE_URL);
+  return cache.parallaxDb;
+}

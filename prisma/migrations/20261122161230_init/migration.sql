@@ -1,0 +1,116 @@
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "name" TEXT NOT NULL,
+    "domain" TEXT NOT NULL,
+    "country" TEXT,
+    "language" TEXT,
+    "kind" TEXT,
+    "lean" TEXT,
+    "homepage" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Feed" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "url" TEXT NOT NULL,
+    "title" TEXT,
+    "sourceId" INTEGER,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "etag" TEXT,
+    "lastModified" TEXT,
+    "lastFetchedAt" DATETIME,
+    "lastSuccessAt" DATETIME,
+    "nextFetchAt" DATETIME,
+    "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Feed_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Article" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "url" TEXT,
+    "contentHash" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "byline" TEXT,
+    "publishedAt" DATETIME,
+    "fetchedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "language" TEXT,
+    "text" TEXT NOT NULL,
+    "html" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'complete',
+    "sourceId" INTEGER,
+    "feedId" INTEGER,
+    "origin" TEXT NOT NULL,
+    "raw" BLOB NOT NULL,
+    "rawFormat" TEXT NOT NULL,
+    "features" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Article_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "title" TEXT NOT NULL,
+    "summary" TEXT,
+    "firstSeenAt" DATETIME NOT NULL,
+    "lastSeenAt" DATETIME NOT NULL,
+    "articleCount" INTEGER NOT NULL DEFAULT 0,
+    "sourceCount" INTEGER NOT NULL DEFAULT 0,
+    "mergedIntoId" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "EventArticle" (
+    "articleId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "eventId" INTEGER NOT NULL,
+    "similarity" REAL NOT NULL,
+    "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "EventArticle_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EventArticle_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IngestFailure" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "origin" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Source_domain_key" ON "Source"("domain");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Feed_url_key" ON "Feed"("url");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Article_url_key" ON "Article"("url");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Article_contentHash_key" ON "Article"("contentHash");
+
+-- CreateIndex
+CREATE INDEX "Article_publishedAt_idx" ON "Article"("publishedAt");
+
+-- CreateIndex
+CREATE INDEX "Article_sourceId_idx" ON "Article"("sourceId");
+
+-- CreateIndex
+CREATE INDEX "Event_sourceCount_lastSeenAt_idx" ON "Event"("sourceCount", "lastSeenAt");
+
+-- CreateIndex
+CREATE INDEX "EventArticle_eventId_idx" ON "EventArticle"("eventId");
+
+-- CreateIndex
+CREATE INDEX "IngestFailure_origin_idx" ON "IngestFailure"("origin");
