@@ -1,0 +1,35 @@
+import type { Paragraph } from "./dedupe-paragraphs";
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** Paragraphs as <p>, runs of bullets as one <ul>; every character of text escaped. */
+export function renderHtml(paragraphs: Paragraph[]): string {
+  const parts: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (list.length) parts.push(`<ul>${list.map((item) => `<li>${item}</li>`).join("")}</ul>`);
+    list = [];
+  };
+  for (const paragraph of paragraphs) {
+    if (paragraph.bullet) {
+      list.push(escapeHtml(paragraph.text));
+      continue;
+    }
+    flush();
+    parts.push(`<p>${escapeHtml(paragraph.text)}</p>`);
+  }
+  flush();
+  return parts.join("\n");
+}
+
+/** Plain text: one blank line between paragraphs, bullets marked with "•". */
+export function renderText(paragraphs: Paragraph[]): string {
+  return paragraphs.map((p) => (p.bullet ? `• ${p.text}` : p.text)).join("\n\n");
+}
