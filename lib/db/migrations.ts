@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { createSchemaEngine } from "./schema-engine";
 import { sqlitePathFromUrl } from "./url";
@@ -36,11 +37,23 @@ async function withEngine<T>(databaseUrl: string, run: (e: Awaited<ReturnType<ty
   const file = sqlitePathFromUrl(databaseUrl);
   if (file !== ":memory:") await mkdir(path.dirname(file), { recursive: true });
   const schema = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
-  const engine = await createSchemaEngine(schema, new PrismaBetterSqlite3({ url: file }));
+  // The engine does not close the connections it opens; left open they keep the SQLite file locked, and the
+  // app's own client then times out. Track them and dispose of them ourselves.
+  const opened: SqlDriverAdapter[] = [];
+  const base = new PrismaBetterSqlite3({ url: file });
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => track(await base.connect()),
+    connectToShadowDb: async () => track(await base.connectToShadowDb()),
+  };
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), adapter);
+  const engine = await createSchemaEngine(schema, factory);
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose()));
   }
 }
 

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import type { EventDetail } from "@/lib/events/types";
+import { countryName, plural } from "@/lib/events/format";
+import { ArticleColumn } from "./article-column";
+import { DateTime, TimeSpan } from "./date-time";
+import { OutletName } from "./outlet-name";
+
+export function EventView({ event }: { event: EventDetail }) {
+  const { articles, sources } = event;
+  const unknown = articles.filter((a) => !a.source).length;
+  return (
+    <div className="py-6">
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/" className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+            ← All events
+          </Link>
+        </nav>
+        <header className="mt-3">
+          <h1 className="max-w-4xl text-3xl font-bold leading-tight tracking-tight text-balance">{event.title}</h1>
+          {event.summary && <p className="mt-2 max-w-prose text-stone-700 dark:text-stone-300">{event.summary}</p>}
+          <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
+            <TimeSpan first={event.firstSeenAt} last={event.lastSeenAt} /> · {plural(articles.length, "article")}
+          </p>
+          <p className="mt-2 max-w-4xl">
+            <strong>Covered by {plural(sources.length, "outlet")}</strong>
+            {sources.length > 0 && ": "}
+            {sources.map((s, i) => (
+              <span key={s.domain}>
+                {i > 0 && ", "}
+                {s.name}
+                {s.country && <span className="text-stone-600 dark:text-stone-400"> ({countryName(s.country)})</span>}
+              </span>
+            ))}
+            {unknown > 0 && (
+              <span className="text-stone-600 dark:text-stone-400">
+                {sources.length > 0 ? ", and " : " ("}
+                {plural(unknown, "article")} from an unknown outlet{sources.length > 0 ? "" : ")"}
+              </span>
+            )}
+          </p>
+        </header>
+
+        {articles.length > 2 && (
+          <section aria-labelledby="headlines-title" className="mt-6">
+            <h2 id="headlines-title" className="text-lg font-semibold">
+              Headlines at a glance
+            </h2>
+            <ol className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+              {articles.map((a) => (
+                <li key={a.id} className="grid gap-x-4 px-4 py-2 text-sm sm:grid-cols-[12rem_1fr_auto]">
+                  <span className="truncate">
+                    <OutletName source={a.source} withCountry={false} />
+                  </span>
+                  <a href={`#article-${a.id}`} className="font-medium hover:underline">
+                    {a.title}
+                  </a>
+                  <span className="text-xs text-stone-600 sm:text-sm dark:text-stone-400">
+                    <DateTime value={a.publishedAt} />
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </div>
+
+      <section aria-labelledby="coverage-title" className="mt-8">
+        <div className="mx-auto max-w-6xl px-4 sm:px-6">
+          <h2 id="coverage-title" className="text-lg font-semibold">
+            Side by side
+          </h2>
+          <p className="mt-1 hidden text-sm text-stone-600 md:block dark:text-stone-400">
+            Oldest first. Scroll sideways for more outlets; each column scrolls on its own.
+          </p>
+        </div>
+        {/* Wide screens: a board of fixed-width columns as tall as the viewport, scrolling sideways; narrow
+            screens: the columns stacked. The board is focusable so the keyboard can scroll it too. */}
+        {articles.length === 0 && (
+          <p className="mx-auto mt-3 max-w-6xl px-4 text-stone-700 sm:px-6 dark:text-stone-300">
+            This event has no articles left.
+          </p>
+        )}
+        <div
+          role="region"
+          aria-label="Articles side by side"
+          tabIndex={0}
+          className="mt-3 md:h-[calc(100dvh-2rem)] md:min-h-[30rem] md:overflow-x-auto md:overscroll-x-contain"
+        >
+          <ol className="flex flex-col gap-5 px-4 pb-4 sm:px-6 md:h-full md:w-max md:flex-row md:items-stretch md:pl-[max(1.5rem,calc((100vw-72rem)/2+1.5rem))]">
+            {articles.map((a) => (
+              <li
+                key={a.id}
+                id={`article-${a.id}`}
+                data-testid="article-column"
+                className="scroll-mt-4 md:h-full md:w-[24rem] md:shrink-0 lg:w-[25rem]"
+              >
+                <ArticleColumn article={a} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// Writes for articles. They trust their input (already extracted and validated) so that ingest, the scheduler
+// and scripts can all call them.
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { Db } from "@/lib/db";
+import { canonicalUrl } from "@/lib/ingest/canonical-url";
+import type { RawFormat } from "@/lib/ingest/document";
+import type { ExtractedArticle } from "@/lib/ingest/types";
+import { upsertSource } from "@/lib/sources/mutations";
+
+export type SaveOutcome = "new" | "updated" | "duplicate";
+
+export interface SaveInput {
+  article: ExtractedArticle;
+  origin: string;
+  content: Buffer;
+  format: RawFormat;
+  feedId?: number | null;
+  /** partial: only the feed's own content, the page could not be had. */
+  status?: "complete" | "partial";
+}
+
+/** Hash of the text with case, punctuation and spacing folded, so a re-rendered page is still the same article. */
+export function contentHash(text: string): string {
+  const normalised = text.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return createHash("sha256").update(normalised).digest("hex");
+}
+
+/**
+ * Stores an article once. The identity is the canonical URL when known, else the content hash: importing the same
+ * input again is a duplicate; the same URL with new text is an update (the page was corrected or re-extracted).
+ */
+export async function saveArticle(db: Db, input: SaveInput): Promise<{ id: number; outcome: SaveOutcome }> {
+  const { article } = input;
+  const url = article.url ? canonicalUrl(article.url) : null;
+  const hash = contentHash(article.text);
+  const byUrl = url ? await db.article.findUnique({ where: { url } }) : null;
+  const byHash = await db.article.findUnique({ where: { contentHash: hash } });
+  const existing = byUrl ?? byHash;
+
+  if (existing) {
+    const sameText = existing.contentHash === hash;
+    const gainsUrl = !existing.url && url && !byUrl;
+    const upgrades = existing.status === "partial" && input.status !== "partial";
+    if (sameText && !gainsUrl && !upgrades) return { id: existing.id, outcome: "duplicate" };
+    // Another stored article already has this text: keep the one we have rather than break uniqueness.
+    if (!sameText && byHash && byHash.id !== existing.id) return { id: existing.id, outcome: "duplicate" };
+    const sourceId = article.source ? (await upsertSource(db, article.source)).id : existing.sourceId;
+    await db.article.update({
+      where: { id: existing.id },
+      data: { ...articleFields(input, hash), url: existing.url ?? url, sourceId },
+    });
+    return { id: existing.id, outcome: "updated" };
+  }
+
+  const sourceId = article.source ? (await upsertSource(db, article.source)).id : null;
+  const created = await db.article.create({ data: { ...articleFields(input, hash), url, sourceId } });
+  return { id: created.id, outcome: "new" };
+}
+
+function articleFields(input: SaveInput, hash: string) {
+  const { article } = input;
+  return {
+    contentHash: hash,
+    title: article.title,
+    byline: article.byline,
+    publishedAt: article.publishedAt,
+    language: article.language,
+    text: article.text,
+    html: article.html,
+    status: input.status ?? "complete",
+    origin: input.origin,
+    raw: new Uint8Array(gzipSync(input.content)),
+    rawFormat: input.format,
+    feedId: input.feedId ?? null,
+    fetchedAt: new Date(),
+  };
+}

@@ -1,0 +1,113 @@
+// Reads for the event pages and the events API. Every function takes the Prisma client as its last
+// argument so tests can hand in a client on a temporary database.
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
+import { rankEvents } from "./ranking";
+import type { EventArticle, EventDetail, EventPage, EventRedirect, EventSummary, SourceRef } from "./types";
+
+export type * from "./types";
+
+const sourceSelect = { name: true, domain: true, country: true } as const;
+
+/** Distinct outlets by domain, in alphabetical order: a neutral order that favours no outlet. */
+export function distinctSources(sources: readonly (SourceRef | null)[]): SourceRef[] {
+  const byDomain = new Map<string, SourceRef>();
+  for (const s of sources) if (s && !byDomain.has(s.domain)) byDomain.set(s.domain, s);
+  return [...byDomain.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+}
+
+// Merged events are tombstones and events left empty have nothing to show.
+const visible = { mergedIntoId: null, articleCount: { gt: 0 } };
+
+/**
+ * One page of events, best ranked first (see ranking.ts). The score depends on the time of the query, so
+ * it cannot be an index: the three ranking columns of every visible event are read and ranked here, which
+ * stays cheap well into the hundreds of thousands of events, and only the page is loaded in full.
+ */
+export async function listEvents(
+  params: { limit: number; offset: number; now?: Date },
+  db: Db = getDb(),
+): Promise<EventPage> {
+  const { limit, offset, now = new Date() } = params;
+  const candidates = await db.event.findMany({
+    where: visible,
+    select: { id: true, sourceCount: true, lastSeenAt: true },
+  });
+  const pageIds = rankEvents(candidates, now)
+    .slice(offset, offset + limit)
+    .map((e) => e.id);
+  const rows = await db.event.findMany({
+    where: { id: { in: pageIds } },
+    include: { members: { select: { article: { select: { source: { select: sourceSelect } } } } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const events = pageIds.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return []; // deleted between the two queries
+    const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, ...event } = row;
+    return [{ ...event, sources: distinctSources(members.map((m) => m.article.source)) } satisfies EventSummary];
+  });
+  return { events, total: candidates.length, limit, offset };
+}
+
+function byPublication(a: EventArticle, b: EventArticle): number {
+  if (a.publishedAt && b.publishedAt) return a.publishedAt.getTime() - b.publishedAt.getTime() || a.id - b.id;
+  if (a.publishedAt) return -1;
+  if (b.publishedAt) return 1;
+  return a.id - b.id;
+}
+
+/** Hops followed through chains of merges (A into B into C) before giving up on a cycle. */
+const MAX_MERGE_HOPS = 32;
+
+/**
+ * The event with its articles, `{ redirectTo }` when it was merged into another event (following chains
+ * of merges to the survivor), or null when there is no such event.
+ */
+export async function getEvent(id: number, db: Db = getDb()): Promise<EventDetail | EventRedirect | null> {
+  const row = await db.event.findUnique({
+    where: { id },
+    include: {
+      members: {
+        select: {
+          article: {
+            select: {
+              id: true,
+              title: true,
+              byline: true,
+              publishedAt: true,
+              language: true,
+              url: true,
+              status: true,
+              text: true,
+              source: { select: sourceSelect },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  if (row.mergedIntoId !== null) {
+    const target = await resolveMerge(row.mergedIntoId, db);
+    return target === null ? null : { redirectTo: target };
+  }
+  const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, ...event } = row;
+  const articles: EventArticle[] = members.map((m) => m.article).sort(byPublication);
+  return { ...event, sources: distinctSources(articles.map((a) => a.source)), articles };
+}
+
+async function resolveMerge(start: number, db: Db): Promise<number | null> {
+  let id = start;
+  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+    const row = await db.event.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    if (!row) return null;
+    if (row.mergedIntoId === null) return id;
+    id = row.mergedIntoId;
+  }
+  return null;
+}
+
+export function isRedirect(result: EventDetail | EventRedirect): result is EventRedirect {
+  return "redirectTo" in result;
+}

@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db";
+import type { Outlet } from "@/lib/ingest/types";
+import { findOutletByDomain } from "@/lib/sources/known-outlets";
+
+/**
+ * The outlet row for a domain, created on first sight with what the known-outlets catalogue says of it
+ * (country, language, kind, lean). A catalogued or real name is never replaced by a bare domain.
+ */
+export async function upsertSource(db: Db, outlet: Outlet) {
+  const domain = outlet.domain.toLowerCase().replace(/^www\./, "");
+  const known = findOutletByDomain(domain);
+  const existing = await db.source.findUnique({ where: { domain } });
+  if (existing) {
+    const better = existing.name === existing.domain && outlet.name !== domain;
+    return better ? db.source.update({ where: { id: existing.id }, data: { name: outlet.name } }) : existing;
+  }
+  return db.source.create({
+    data: {
+      domain,
+      name: known?.name ?? outlet.name,
+      country: known?.country ?? null,
+      language: known?.language ?? null,
+      kind: known?.kind ?? null,
+      lean: known?.lean ?? null,
+      homepage: known?.homepage ?? null,
+    },
+  });
+}
