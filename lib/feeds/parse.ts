@@ -1,0 +1,183 @@
+// parseFeed: RSS 0.9x/1.0/2.0 and Atom through rss-parser, JSON Feed by hand, one output shape for all.
+import Parser from "rss-parser";
+import { parseJsonFeed } from "./json-feed";
+import { normaliseItem, type RawItem } from "./normalise-item";
+import { FeedParseError, type ParsedFeed } from "./types";
+import { assertSafeXml } from "./xml-guard";
+import { repairXml } from "./xml-repair";
+
+export { FeedParseError } from "./types";
+export type { FeedItem, ParsedFeed, SkippedItem } from "./types";
+
+/** Characters; matches safeFetch's default byte limit. */
+export const MAX_FEED_CHARS = 10 * 1024 * 1024;
+
+const FAILED = "__parallaxItemError";
+
+type Hook = (...args: unknown[]) => Record<string, unknown>;
+type Hooks = { parseItemAtom: Hook; parseItemRss: Hook; buildAtomFeed: Hook };
+
+/**
+ * rss-parser throws for the whole feed when one Atom entry has an unparseable date (new Date(x).toISOString()).
+ * This subclass turns an item-level throw into a marked item, so that one bad entry is skipped, not the feed.
+ * It also remembers whether the document was Atom.
+ */
+class TolerantParser extends Parser {
+  format: "rss" | "atom" = "rss";
+}
+{
+  const base = Parser.prototype as unknown as Hooks;
+  const proto = TolerantParser.prototype as unknown as Hooks;
+  for (const name of ["parseItemAtom", "parseItemRss"] as const) {
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      try {
+        return base[name].apply(this, args);
+      } catch (err) {
+        return { [FAILED]: (err as Error).message };
+      }
+    };
+  }
+  proto.buildAtomFeed = function (this: TolerantParser, ...args: unknown[]) {
+    this.format = "atom";
+    return base.buildAtomFeed.apply(this, args);
+  };
+}
+
+function newParser() {
+  // defaultRSS: a bare <rss> without version is read as RSS 2.
+  return new TolerantParser({ defaultRSS: 2 });
+}
+
+export interface ParseFeedOptions {
+  maxChars?: number;
+}
+
+export async function parseFeed(document: string, baseUrl: string, opts: ParseFeedOptions = {}): Promise<ParsedFeed> {
+  const maxChars = opts.maxChars ?? MAX_FEED_CHARS;
+  if (document.length > maxChars) {
+    throw new FeedParseError("too-large", `Feed is ${document.length} characters, over the ${maxChars} limit`);
+  }
+  const text = document.replace(/^\uFEFF/, "").trimStart();
+  if (text.startsWith("{")) return withoutDuplicates(parseJsonFeed(text, baseUrl));
+  if (!text.startsWith("<")) throw new FeedParseError("unknown-format", "Neither XML nor JSON");
+  assertSafeXml(text);
+  return withoutDuplicates(await parseXmlFeed(text, baseUrl));
+}
+
+/** Feeds sometimes list an item twice (same guid or same link); the consumer should see it once. */
+function withoutDuplicates(feed: ParsedFeed): ParsedFeed {
+  const guids = new Set<string>();
+  const urls = new Set<string>();
+  const items = [];
+  for (const item of feed.items) {
+    if (guids.has(item.guid) || urls.has(item.url)) {
+      feed.skipped.push({ reason: "duplicate of an earlier item", ref: item.url });
+      continue;
+    }
+    guids.add(item.guid);
+    urls.add(item.url);
+    items.push(item);
+  }
+  return { ...feed, items };
+}
+
+type RssOutput = Awaited<ReturnType<Parser["parseString"]>>;
+
+async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
+  let parser = newParser();
+  let raw: RssOutput;
+  try {
+    raw = await parser.parseString(xml);
+  } catch (first) {
+    if (isUnknownFormat(first)) throw unknownFormat(first);
+    const repaired = repairXml(xml);
+    if (repaired === xml) throw malformed(first);
+    parser = newParser();
+    try {
+      raw = await parser.parseString(repaired);
+    } catch (second) {
+      throw isUnknownFormat(second) ? unknownFormat(second) : malformed(first);
+    }
+  }
+
+  const out: ParsedFeed = {
+    format: parser.format,
+    title: str(raw.title),
+    link: resolve(str(raw.link), baseUrl),
+    items: [],
+    skipped: [],
+  };
+  const ttl = Number.parseInt(String(raw.ttl ?? ""), 10);
+  if (Number.isFinite(ttl) && ttl > 0) out.ttlMinutes = ttl;
+  const skipHours = parseSkipHours(raw.skipHours);
+  if (skipHours.length) out.skipHours = skipHours;
+
+  for (const item of raw.items as Record<string, unknown>[]) {
+    if (typeof item[FAILED] === "string") {
+      out.skipped.push({ reason: `unreadable item: ${item[FAILED]}` });
+      continue;
+    }
+    const result = normaliseItem(toRawItem(item, parser.format), baseUrl);
+    if (result.ok) out.items.push(result.item);
+    else out.skipped.push({ reason: result.reason, ref: result.ref });
+  }
+  return out;
+}
+
+function toRawItem(item: Record<string, unknown>, format: "rss" | "atom"): RawItem {
+  const common = {
+    link: item.link,
+    title: item.title,
+    date: item.isoDate ?? item.pubDate,
+    author: item.creator ?? item.author,
+  };
+  if (format === "atom") {
+    return { ...common, guid: item.id, contentHtml: item.content ?? item.summary, summary: item.summary };
+  }
+  // RSS: description is the teaser; content:encoded, when present, is the full body.
+  return {
+    ...common,
+    guid: item.guid ?? item["rdf:about"],
+    contentHtml: item["content:encoded"] ?? item.content,
+    summary: item.content,
+  };
+}
+
+/** <skipHours><hour>0</hour>…</skipHours> arrives from xml2js as { hour: ["0", …] }. */
+function parseSkipHours(v: unknown): number[] {
+  const hours = (v as { hour?: unknown } | undefined)?.hour;
+  const list = Array.isArray(hours) ? hours : hours === undefined ? [] : [hours];
+  const out = new Set<number>();
+  for (const h of list) {
+    const n = Number.parseInt(String(h), 10);
+    // RSS says 0-23; some publishers write 24 for midnight.
+    if (n >= 0 && n <= 24) out.add(n % 24);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v.trim() ? v.trim() : null;
+}
+
+function resolve(u: string | null, base: string): string | null {
+  if (!u) return null;
+  try {
+    return new URL(u, base).href;
+  } catch {
+    return null;
+  }
+}
+
+function isUnknownFormat(err: unknown): boolean {
+  return /not recognized as RSS|default RSS version/i.test((err as Error)?.message ?? "");
+}
+
+function unknownFormat(err: unknown): FeedParseError {
+  return new FeedParseError("unknown-format", "Document is XML but not RSS, RDF or Atom", err);
+}
+
+function malformed(err: unknown): FeedParseError {
+  const msg = ((err as Error)?.message ?? String(err)).split("\n").slice(0, 3).join(" ");
+  return new FeedParseError("malformed", `Malformed XML: ${msg}`, err);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { jitterFraction, maxAgeFromCacheControl, nextFetchAt, nextFetchDelayMs, outsideSkipHours } from "./schedule";
+
+const MIN = 60_000;
+const base = { feedId: 7, now: new Date("2025-03-04T10:00:00Z"), baseIntervalMinutes: 15, consecutiveFailures: 0 };
+
+describe("nextFetchDelayMs", () => {
+  it("uses the base interval plus at most 10% jitter", () => {
+    const d = nextFetchDelayMs(base);
+    expect(d).toBeGreaterThanOrEqual(15 * MIN);
+    expect(d).toBeLessThan(16.5 * MIN);
+  });
+
+  it("is deterministic per feed and differs between feeds", () => {
+    expect(nextFetchDelayMs(base)).toBe(nextFetchDelayMs(base));
+    const delays = new Set([1, 2, 3, 4, 5, 6].map((feedId) => nextFetchDelayMs({ ...base, feedId })));
+    expect(delays.size).toBeGreaterThan(3);
+  });
+
+  it("honours ttl and max-age when they are longer, up to 6 hours", () => {
+    expect(nextFetchDelayMs({ ...base, ttlMinutes: 60 })).toBeGreaterThanOrEqual(60 * MIN);
+    expect(nextFetchDelayMs({ ...base, ttlMinutes: 60 })).toBeLessThan(65 * MIN + 1);
+    expect(nextFetchDelayMs({ ...base, maxAgeSeconds: 1800 })).toBeGreaterThanOrEqual(30 * MIN);
+    expect(nextFetchDelayMs({ ...base, ttlMinutes: 5 })).toBeLessThan(16.5 * MIN);
+    const capped = nextFetchDelayMs({ ...base, ttlMinutes: 10_000 });
+    expect(capped).toBeGreaterThanOrEqual(360 * MIN);
+    expect(capped).toBeLessThanOrEqual(365 * MIN);
+  });
+
+  it("backs off exponentially on failures, capped at a day plus jitter", () => {
+    const d = (n: number) => nextFetchDelayMs({ ...base, consecutiveFailures: n });
+    expect(d(1)).toBeGreaterThanOrEqual(15 * MIN);
+    expect(d(2)).toBeGreaterThanOrEqual(30 * MIN);
+    expect(d(3)).toBeGreaterThanOrEqual(60 * MIN);
+    expect(d(3)).toBeLessThan(66 * MIN);
+    expect(d(20)).toBeGreaterThanOrEqual(24 * 60 * MIN);
+    expect(d(20)).toBeLessThanOrEqual(24 * 60 * MIN + 5 * MIN);
+    expect(d(500)).toBe(d(500));
+    expect(Number.isFinite(d(500))).toBe(true);
+  });
+
+  it("waits out a Retry-After longer than the backoff, within the cap", () => {
+    const d = (retryAfterSeconds: number) => nextFetchDelayMs({ ...base, consecutiveFailures: 1, retryAfterSeconds });
+    expect(d(3 * 3600)).toBeGreaterThanOrEqual(3 * 60 * MIN);
+    expect(d(60)).toBeLessThan(16.5 * MIN);
+    expect(d(10 * 24 * 3600)).toBeLessThanOrEqual(24 * 60 * MIN + 5 * MIN);
+  });
+});
+
+describe("jitterFraction", () => {
+  it("stays in [0, 1)", () => {
+    for (let id = 0; id < 500; id++) {
+      const f = jitterFraction(id, id % 7);
+      expect(f).toBeGreaterThanOrEqual(0);
+      expect(f).toBeLessThan(1);
+    }
+  });
+});
+
+describe("maxAgeFromCacheControl", () => {
+  it("reads max-age and s-maxage, ignoring no-cache/no-store", () => {
+    expect(maxAgeFromCacheControl("public, max-age=600")).toBe(600);
+    expect(maxAgeFromCacheControl("s-maxage=120")).toBe(120);
+    expect(maxAgeFromCacheControl("no-cache, max-age=600")).toBeNull();
+    expect(maxAgeFromCacheControl(undefined)).toBeNull();
+  });
+});
+
+describe("skipHours", () => {
+  it("moves a time out of skipped UTC hours", () => {
+    expect(outsideSkipHours(new Date("2025-03-04T01:20:00Z"), [1, 2])).toEqual(new Date("2025-03-04T03:00:00Z"));
+    expect(outsideSkipHours(new Date("2025-03-04T23:20:00Z"), [23, 0])).toEqual(new Date("2025-03-05T01:00:00Z"));
+    const t = new Date("2025-03-04T05:20:00Z");
+    expect(outsideSkipHours(t, [1, 2])).toBe(t);
+    expect(outsideSkipHours(t, Array.from({ length: 24 }, (_, h) => h))).toBe(t);
+  });
+
+  it("applies to healthy polls but not to retries", () => {
+    const now = new Date("2025-03-04T00:50:00Z");
+    expect(nextFetchAt({ ...base, now, skipHours: [1] }).getTime()).toBe(Date.parse("2025-03-04T02:00:00Z"));
+    expect(nextFetchAt({ ...base, now, skipHours: [1], consecutiveFailures: 1 }).getUTCHours()).toBe(1);
+  });
+});
