@@ -1,0 +1,26 @@
+// Two links to one article must become one key, or a re-import would store the article twice.
+
+/** Query parameters that track the reader rather than identify the page. */
+const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|ocid|cmpid|at_medium|at_campaign|ito|spm)$/i;
+
+/** Canonical form of an article URL, or null when it is not an http(s) URL. */
+export function canonicalUrl(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  url.hash = "";
+  url.username = "";
+  url.password = "";
+  url.hostname = url.hostname.toLowerCase().replace(/\.$/, "");
+  for (const key of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
+  }
+  url.searchParams.sort();
+  url.pathname = url.pathname.replace(/\/index\.(html?|php|aspx?)$/i, "/");
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, "");
+  return url.toString();
+}

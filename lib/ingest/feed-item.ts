@@ -1,0 +1,36 @@
+// A new feed item becomes an article: fetch its page and extract it; when the page cannot be had (paywall, 403,
+// timeout, blocked), keep what the feed itself carried and mark the article partial rather than lose it.
+import type { Db } from "@/lib/db";
+import { ingestDocument } from "@/lib/ingest/pipeline";
+import { safeFetch } from "@/lib/net/fetch";
+
+export interface FeedItemInput {
+  url: string | null;
+  title: string | null;
+  publishedAt: Date | null;
+  author?: string | null;
+  contentHtml?: string | null;
+  summary?: string | null;
+}
+
+export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: number; url: string }, allowHosts: string[] = []) {
+  if (!item.url) throw new Error("feed item has no link");
+  try {
+    const page = await safeFetch(item.url, { allowHosts, accept: "text/html,application/xhtml+xml" });
+    if (page.status >= 400) throw new Error(`HTTP ${page.status}`);
+    const contentType = page.headers["content-type"] ?? null;
+    const charset = contentType ? /charset=([\w-]+)/i.exec(contentType)?.[1] ?? null : null;
+    return await ingestDocument(db, { bytes: page.body, name: new URL(page.url).pathname, url: page.url, contentType, charset }, { origin: item.url, feedId: feed.id });
+  } catch (pageError) {
+    const body = item.contentHtml || item.summary;
+    if (!body) throw pageError;
+    const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title>${
+      item.publishedAt ? `<meta property="article:published_time" content="${item.publishedAt.toISOString()}">` : ""
+    }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
+    return ingestDocument(db, { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" }, { origin: item.url, feedId: feed.id, status: "partial" });
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

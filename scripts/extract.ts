@@ -1,0 +1,42 @@
+// npm run --silent extract -- [--url URL] FILE...   One JSON object per line per input, with the same code as ingest.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { extractDocument, MAX_INPUT_BYTES } from "@/lib/ingest/document";
+import { toExtractJson } from "@/lib/ingest/extract-json";
+
+const usage = "usage: npm run --silent extract -- [--url URL] FILE...";
+const cli = z.object({
+  url: z.url({ protocol: /^https?$/, message: "--url must be an http(s) URL" }).optional(),
+  files: z.array(z.string().min(1)).min(1, usage),
+});
+
+let parsed;
+try {
+  const { values, positionals } = parseArgs({ options: { url: { type: "string" } }, allowPositionals: true });
+  parsed = cli.safeParse({ url: values.url, files: positionals });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (!parsed.success) {
+  console.error(parsed.error.issues.map((i) => i.message).join("\n"));
+  process.exit(2);
+}
+
+let failed = 0;
+for (const file of parsed.data.files) {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error(`not a file: ${file}`);
+    if (info.size > MAX_INPUT_BYTES) throw new Error(`input too large: ${(info.size / 1048576).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
+    const { article } = extractDocument({ bytes: await readFile(file), name: path.basename(file), url: parsed.data.url });
+    console.log(JSON.stringify(toExtractJson(file, article)));
+  } catch (error) {
+    failed++;
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? `no such file: ${file}` : (error as Error).message;
+    console.log(JSON.stringify({ file, error: reason }));
+  }
+}
+process.exit(failed ? 1 : 0);

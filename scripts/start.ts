@@ -1,0 +1,59 @@
+// npm start: migrate the embedded database, build the site if the sources changed, then serve it and run the
+// feed scheduler in this same process (INGEST_SCHEDULE=off disables the scheduler).
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { createDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrations";
+import { parseEnv } from "@/lib/env-schema";
+import { ingestFeedItem } from "@/lib/ingest/feed-item";
+import { startScheduler } from "@/lib/feeds/scheduler";
+import { buildIsStale } from "@/lib/site/build-stamp";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = parseEnv(process.env);
+
+const applied = await applyMigrations(env.DATABASE_URL);
+if (applied.length) console.log(`database: applied ${applied.join(", ")}`);
+
+if (await buildIsStale(root)) {
+  console.log("building the site (first start or sources changed)…");
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const app = next({ dev: false, dir: root, hostname: env.HOSTNAME, port: env.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => void handle(req, res));
+await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
+console.log(`Parallax is running on http://localhost:${env.PORT}`);
+
+const db = createDb(env.DATABASE_URL);
+const scheduler = env.INGEST_SCHEDULE
+  ? startScheduler({
+      db,
+      intervalMinutes: env.INGEST_INTERVAL_MINUTES,
+      allowHosts: env.FETCH_ALLOW_HOSTS,
+      onItem: async (item, feed) => void (await ingestFeedItem(db, item, feed, env.FETCH_ALLOW_HOSTS)),
+      log: (line: string) => console.log(`[feeds] ${line}`),
+    })
+  : null;
+if (!scheduler) console.log("feed scheduler: off (INGEST_SCHEDULE=off)");
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await scheduler?.stop();
+  server.close();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,102 @@
+// The command-line tools, run as a user runs them (through tsx, with their real argument parsing and exit codes).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot, seedFiles } from "./support/shared";
+
+function run(script: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), `scripts/${script}.ts`, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("npm run extract", () => {
+  it("prints one JSON object per seed with the cleaned article and its metadata", () => {
+    const files = seedFiles();
+    const { code, stdout } = run("extract", files);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    for (const [i, line] of lines.entries()) {
+      expect(Object.keys(line).sort()).toEqual(["byline", "file", "language", "publishedAt", "source", "text", "title", "url"]);
+      expect(line.file).toBe(files[i]);
+      expect(line.language).toBe("en");
+      expect(line.text).not.toMatch(/\n\n\n/);
+    }
+    const cgtn = lines[4];
+    expect(cgtn.source).toEqual({ name: "CGTN", domain: "cgtn.com" });
+    expect(cgtn.publishedAt).toBe("2025-04-26T00:00:00.000Z");
+    expect(cgtn.text).not.toContain("阅读原文");
+  });
+
+  it("reports a failing file as {file, error} and goes on with the rest", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "parallax-extract-"));
+    const empty = path.join(dir, "empty.txt");
+    writeFileSync(empty, "");
+    const [first] = seedFiles();
+    const { code, stdout } = run("extract", [empty, path.join(dir, "missing.html"), first!]);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ file: empty, error: expect.stringMatching(/empty/) });
+    expect(lines[1]).toEqual({ file: path.join(dir, "missing.html"), error: expect.stringMatching(/no such file/) });
+    expect(lines[2].title).toMatch(/^Kremlin says/);
+  });
+
+  it("takes the original URL from --url and refuses a malformed one", () => {
+    const [, ani] = seedFiles();
+    const ok = run("extract", ["--url", "https://www.aninews.in/news/world/putin-meets-witkoff/", ani!]);
+    expect(JSON.parse(ok.stdout).url).toBe("https://www.aninews.in/news/world/putin-meets-witkoff/");
+    const bad = run("extract", ["--url", "javascript:alert(1)", ani!]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--url must be an http\(s\) URL/);
+  });
+
+  it("explains its usage when given no file", () => {
+    const { code, stderr } = run("extract", []);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/usage: npm run --silent extract/);
+  });
+});
+
+describe("npm run ingest", () => {
+  let env: Record<string, string>;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), "parallax-ingest-cli-"));
+    env = { DATABASE_URL: `file:${path.join(dir, "cli.db")}` };
+  });
+  afterAll(() => {});
+
+  it("imports the seeds, then reports them all as duplicates on the second run", () => {
+    const first = run("ingest", [path.join(projectRoot, "..", "shared", "seeds")], env);
+    expect(first.stdout).toMatch(/new: 5, updated: 0, duplicate: 0, failed: 0/);
+    expect(first.stdout).toMatch(/events: \/events\/1$/m);
+    expect(first.code).toBe(0);
+    const second = run("ingest", [path.join(projectRoot, "..", "shared", "seeds")], env);
+    expect(second.stdout).toMatch(/new: 0, updated: 0, duplicate: 5, failed: 0/);
+  });
+
+  it("lists each failure with its reason and exits non-zero", () => {
+    const { code, stdout } = run("ingest", ["/nonexistent/page.html"], env);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/failed: 1/);
+    expect(stdout).toMatch(/failed {2}\/nonexistent\/page\.html: no such file or directory/);
+  });
+
+  it("refuses to run without inputs", () => {
+    const { code, stderr } = run("ingest", [], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/usage: npm run ingest/);
+  });
+
+  it("refuses a malformed DATABASE_URL with a readable message", () => {
+    const { code, stderr } = run("ingest", ["x"], { DATABASE_URL: "postgres://nope" });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/DATABASE_URL must be a SQLite URL/);
+  });
+});

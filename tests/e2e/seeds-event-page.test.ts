@@ -1,0 +1,62 @@
+// The founding example end to end: import the seeds, start the app like `npm start`, open the event page in a
+// real browser and see the five articles side by side.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestInputs } from "@/lib/ingest/pipeline";
+import { startApp } from "../support/app-server";
+import { launchBrowser } from "../support/browser";
+import { projectRoot, sharedPath } from "../support/shared";
+import { createTempDb } from "../support/temp-db";
+
+describe("the seeds' event page in a browser", () => {
+  let t: Awaited<ReturnType<typeof createTempDb>>;
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let eventId: number;
+
+  beforeAll(async () => {
+    t = await createTempDb();
+    const report = await ingestInputs([sharedPath("seeds")], { db: t.db });
+    expect(report.counts.failed).toBe(0);
+    eventId = (await t.db.event.findFirstOrThrow()).id;
+    app = await startApp(t.url);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await t?.cleanup();
+  });
+
+  it("lists the event on the home page", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.baseUrl + "/");
+    await expect(page.locator(`a[href="/events/${eventId}"]`).first().isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it("shows five columns side by side on a wide screen and stacks them on a narrow one", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const response = await page.goto(`${app.baseUrl}/events/${eventId}`);
+    expect(response?.status()).toBe(200);
+    const columns = page.getByTestId("article-column");
+    await expect(columns.count()).resolves.toBe(5);
+    const boxes = await Promise.all((await columns.all()).map((c) => c.boundingBox()));
+    const tops = new Set(boxes.map((b) => Math.round(b!.y)));
+    expect(tops.size).toBe(1); // side by side: one row
+    const text = await page.locator("main").innerText();
+    for (const outlet of ["Ukrainska Pravda", "ANI", "MENAFN", "CGTN"]) expect(text).toContain(outlet);
+    const artifacts = path.join(projectRoot, "test-results");
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, "seeds-event-desktop.png"), fullPage: false });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const narrow = await Promise.all((await columns.all()).map((c) => c.boundingBox()));
+    expect(new Set(narrow.map((b) => Math.round(b!.x))).size).toBe(1); // stacked: one column of cards
+    await page.screenshot({ path: path.join(artifacts, "seeds-event-mobile.png") });
+    await page.close();
+  });
+});
