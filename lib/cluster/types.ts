@@ -9,3 +9,36 @@ export interface ClusterArticle {
   source?: string | null;
   url?: string | null;
 }
+
+/**
+ * What the clusterer keeps of an article, stored as JSON in Article.features so that the state can be rebuilt
+ * without re-tokenising every text. Weights are rounded so that a JSON round trip gives identical numbers.
+ */
+export interface ArticleFeatures {
+  /** Format version; features of another version are recomputed from the text. */
+  v: number;
+  /** Stemmed term (or "~entity", "#number") → section-weighted, sublinear term frequency, unit length. */
+  terms: Record<string, number>;
+  /** Outlet, when known; an event's profile averages per outlet. */
+  source?: string | null;
+}
+
+export interface Assignment {
+  /** The best existing event, or null when the article should start a new one. */
+  eventId: string | null;
+  /** Similarity to the best candidate event (0 when there was none). */
+  similarity: number;
+}
+
+export interface IngestResult {
+  eventId: string;
+  created: boolean;
+  similarity: number;
+}
+
+export interface RestoreEntry {
+  articleId: string;
+  eventId: string;
+  features: ArticleFeatures;
+  publishedAt?: Date | null;
+}

@@ -1,0 +1,146 @@
+// Binds the in-memory clusterer to the database: an article becomes a member of an Event row, and the event's
+// title, dates and counts follow. The clusterer's state lives per process and per client; it is rebuilt from the
+// stored Article.features on first use, so a restart does not re-read every text.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
+import { featuresVersion } from "./features";
+import { parseStoredFeatures } from "./stored-features";
+import type { ArticleFeatures, ClusterArticle, RestoreEntry } from "./types";
+
+interface State {
+  clusterer: Clusterer;
+  /** Calls are serialised: each one reads and changes the shared in-memory state. */
+  queue: Promise<unknown>;
+}
+
+const states = new WeakMap<PrismaClient, Promise<State>>();
+
+/** Drops the cached state for this client, e.g. after events were merged or rebuilt outside this process. */
+export function forgetClusterState(db: PrismaClient): void {
+  states.delete(db);
+}
+
+/** Puts an article into its event (creating the event when none is close enough); idempotent. */
+export async function clusterArticle(
+  db: PrismaClient,
+  articleId: number,
+  config?: ClustererConfig,
+): Promise<{ eventId: number; created: boolean }> {
+  let pending = states.get(db);
+  if (!pending) {
+    pending = restoreState(db, config).then((clusterer) => ({ clusterer, queue: Promise.resolve() }));
+    states.set(db, pending);
+    pending.catch(() => states.delete(db));
+  }
+  const state = await pending;
+  const run = state.queue.then(() => clusterOne(db, state, articleId));
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+type ArticleRow = { id: number; title: string; publishedAt: Date | null; fetchedAt: Date; sourceId: number | null; feedId: number | null };
+
+function toClusterArticle(a: ArticleRow & { text: string }): ClusterArticle {
+  return {
+    id: String(a.id),
+    title: a.title,
+    text: a.text,
+    // A feed item without a date was fetched about when it was published; an imported file's fetch time says
+    // nothing about its date, so it gets no time decay at all.
+    publishedAt: a.publishedAt ?? (a.feedId !== null ? a.fetchedAt : null),
+    source: a.sourceId === null ? null : String(a.sourceId),
+  };
+}
+
+async function clusterOne(db: PrismaClient, state: State, articleId: number) {
+  const existing = await db.eventArticle.findUnique({ where: { articleId } });
+  if (existing) return { eventId: existing.eventId, created: false };
+  const row = await db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { id: true, title: true, text: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true },
+  });
+  const article = toClusterArticle(row);
+  const { clusterer } = state;
+  const features = clusterer.features(article);
+  const { eventId: match, similarity } = clusterer.assign(article, features);
+  const target = match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
+  try {
+    const result = await db.$transaction(async (tx) => {
+      await tx.article.update({ where: { id: articleId }, data: { features: JSON.stringify(features) } });
+      const seen = row.publishedAt ?? row.fetchedAt;
+      const eventId = target
+        ? target.id
+        : (await tx.event.create({ data: { title: row.title, firstSeenAt: seen, lastSeenAt: seen } })).id;
+      await tx.eventArticle.create({ data: { articleId, eventId, similarity: target ? similarity : 1 } });
+      clusterer.add(article, String(eventId), features);
+      await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId);
+      return { eventId, created: !target };
+    });
+    return result;
+  } catch (error) {
+    // The in-memory state may now hold an article the database does not: rebuild it on the next call.
+    forgetClusterState(db);
+    throw error;
+  }
+}
+
+/** Recomputes an event's title, first/last seen and counts from its members. */
+async function refreshEvent(db: PrismaClient, clusterer: Clusterer, eventId: number) {
+  const members = await db.eventArticle.findMany({
+    where: { eventId },
+    select: { article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true } } },
+  });
+  const articles: ArticleRow[] = members.map((m) => m.article);
+  // The event's span comes from the dates its articles print; fetch times only stand in when none has one.
+  const dated = articles.filter((a) => a.publishedAt);
+  const times = (dated.length ? dated.map((a) => a.publishedAt!) : articles.map((a) => a.fetchedAt)).map((d) => d.getTime());
+  // An article with no known outlet counts as an outlet of its own.
+  const outlets = new Set(articles.map((a) => (a.sourceId === null ? `article:${a.id}` : `source:${a.sourceId}`)));
+  const centralId = clusterer.centralArticle(String(eventId));
+  const central = articles.find((a) => String(a.id) === centralId) ?? articles[0];
+  await db.event.update({
+    where: { id: eventId },
+    data: {
+      title: central.title,
+      firstSeenAt: new Date(Math.min(...times)),
+      lastSeenAt: new Date(Math.max(...times)),
+      articleCount: articles.length,
+      sourceCount: outlets.size,
+    },
+  });
+}
+
+/** Rebuilds a clusterer from every stored membership, recomputing only features that are missing or stale. */
+async function restoreState(db: PrismaClient, config?: ClustererConfig): Promise<Clusterer> {
+  const clusterer = createClusterer(config);
+  const rows = await db.eventArticle.findMany({
+    orderBy: [{ joinedAt: "asc" }, { articleId: "asc" }],
+    select: {
+      eventId: true,
+      event: { select: { mergedIntoId: true } },
+      article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true, features: true } },
+    },
+  });
+  const stale = rows.filter((r) => !parseStoredFeatures(r.article.features, featuresVersion)).map((r) => r.article.id);
+  const fresh = new Map<number, ArticleFeatures>();
+  for (let i = 0; i < stale.length; i += 500) {
+    const texts = await db.article.findMany({
+      where: { id: { in: stale.slice(i, i + 500) } },
+      select: { id: true, title: true, text: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true },
+    });
+    for (const a of texts) {
+      const f = clusterer.features(toClusterArticle(a));
+      fresh.set(a.id, f);
+      await db.article.update({ where: { id: a.id }, data: { features: JSON.stringify(f) } });
+    }
+  }
+  const entries: RestoreEntry[] = rows.map((r) => ({
+    articleId: String(r.article.id),
+    // Members of a merged event belong, for new arrivals, to the event it was merged into.
+    eventId: String(r.event.mergedIntoId ?? r.eventId),
+    features: fresh.get(r.article.id) ?? parseStoredFeatures(r.article.features, featuresVersion)!,
+    publishedAt: r.article.publishedAt ?? (r.article.feedId !== null ? r.article.fetchedAt : null),
+  }));
+  clusterer.restore(entries);
+  return clusterer;
+}

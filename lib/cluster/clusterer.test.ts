@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { createClusterer } from "./clusterer";
+import { readLabelledCorpus } from "./corpus";
+import { seededShuffle } from "./shuffle";
+import { ecbSample, readSeedArticles } from "./test-data";
+import type { ClusterArticle, RestoreEntry } from "./types";
+
+function run(articles: ClusterArticle[]) {
+  const c = createClusterer();
+  let n = 0;
+  return articles.map((a) => c.ingest(a, () => `e${++n}`));
+}
+
+const ecb = readLabelledCorpus("ecbplus.jsonl");
+
+describe("createClusterer", () => {
+  it("gives the same events and similarities for the same arrival order", () => {
+    const order = seededShuffle(ecb, 11).slice(0, 200).map((x) => x.article);
+    const first = run(order);
+    expect(run(order)).toEqual(first);
+    // Not trivially one event or all singletons.
+    const events = new Set(first.map((r) => r.eventId)).size;
+    expect(events).toBeGreaterThan(5);
+    expect(events).toBeLessThan(150);
+  });
+
+  it("puts the five raw seed dumps of one story into one event", () => {
+    const seeds = readSeedArticles();
+    expect(seeds).toHaveLength(5);
+    for (const seed of [0, 1, 2]) {
+      const results = run(seededShuffle(seeds, seed));
+      expect(new Set(results.map((r) => r.eventId)).size).toBe(1);
+    }
+  });
+
+  it("keeps unrelated ECB+ stories apart", () => {
+    const sample = ecbSample(["1_ecb", "3_ecb", "5_ecbplus", "8_ecb", "14_ecbplus"], 4);
+    for (const seed of [0, 1, 2]) {
+      const order = seededShuffle(sample, seed);
+      const results = run(order.map((x) => x.article));
+      const goldOf = new Map<string, Set<string>>();
+      results.forEach((r, i) => goldOf.set(r.eventId, (goldOf.get(r.eventId) ?? new Set()).add(order[i].gold)));
+      for (const golds of goldOf.values()) expect([...golds]).toHaveLength(1);
+      expect(goldOf.size).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it("assign() proposes without changing the state; add() commits", () => {
+    const c = createClusterer();
+    const [a, b] = readSeedArticles();
+    expect(c.assign(a)).toEqual({ eventId: null, similarity: 0 });
+    c.add(a, "x");
+    const proposal = c.assign(b);
+    expect(proposal.eventId).toBe("x");
+    expect(proposal.similarity).toBeGreaterThan(c.options.threshold);
+    expect(c.articleCount).toBe(1);
+    expect(() => c.add(a, "y")).toThrow(/already in event x/);
+  });
+
+  it("restores from stored features to the same subsequent assignments", () => {
+    const order = seededShuffle(ecb, 5).map((x) => x.article);
+    const head = order.slice(0, 400);
+    const tail = order.slice(400, 550);
+    const original = createClusterer();
+    let n = 0;
+    const entries: RestoreEntry[] = head.map((a) => {
+      const features = original.features(a);
+      const { eventId } = original.ingest(a, () => `e${++n}`, features);
+      // Through JSON, as the features are stored in the database.
+      return { articleId: a.id, eventId, features: JSON.parse(JSON.stringify(features)), publishedAt: a.publishedAt };
+    });
+    const restored = createClusterer();
+    restored.restore(entries);
+    expect(restored.articleCount).toBe(original.articleCount);
+    expect(restored.eventCount).toBe(original.eventCount);
+    const continueWith = (c: ReturnType<typeof createClusterer>) => {
+      let k = n;
+      return (a: ClusterArticle) => c.ingest(a, () => `e${++k}`);
+    };
+    const a1 = tail.map(continueWith(original));
+    const a2 = tail.map(continueWith(restored));
+    expect(a2).toEqual(a1);
+    // Some joined existing events, some started new ones.
+    expect(a1.some((r) => r.created)).toBe(true);
+    expect(a1.some((r) => !r.created)).toBe(true);
+  });
+
+  it("lets time decay keep apart the same words weeks apart", () => {
+    const a = { id: "a", title: "Floods hit the river valley towns", text: "Heavy floods hit the river valley towns.", publishedAt: new Date("2024-03-01") };
+    const b = { ...a, id: "b", publishedAt: new Date("2024-03-02") };
+    const far = { ...a, id: "c", publishedAt: new Date("2024-09-01") };
+    const c = createClusterer();
+    c.add(a, "x");
+    c.add({ ...a, id: "filler", title: "Elections in the north", text: "Voters went to the polls." }, "y");
+    expect(c.assign(b).eventId).toBe("x");
+    expect(c.assign(far).eventId).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+// Runs a clusterer over a labelled corpus in several seeded arrival orders and averages the scores.
+import { bcubed, pairwise, type Scores } from "./metrics";
+import type { LabelledArticle } from "./corpus";
+import { seededShuffle } from "./shuffle";
+import type { ClusterArticle } from "./types";
+
+/** Builds a fresh clusterer and returns a function placing one article, returning its event label. */
+export type ClustererFactory = () => (article: ClusterArticle) => string;
+
+export interface Evaluation {
+  bcubed: Scores;
+  pairwise: Scores;
+  events: number;
+  articlesPerSecond: number;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const meanScores = (xs: Scores[]): Scores => ({
+  precision: mean(xs.map((x) => x.precision)),
+  recall: mean(xs.map((x) => x.recall)),
+  f1: mean(xs.map((x) => x.f1)),
+});
+
+export function evaluate(corpus: LabelledArticle[], factory: ClustererFactory, seeds: number[]): Evaluation {
+  const b: Scores[] = [];
+  const p: Scores[] = [];
+  const events: number[] = [];
+  let articles = 0;
+  let ms = 0;
+  for (const seed of seeds) {
+    const order = seededShuffle(corpus, seed);
+    const place = factory();
+    const start = performance.now();
+    const predicted = order.map((x) => place(x.article));
+    ms += performance.now() - start;
+    articles += order.length;
+    const gold = order.map((x) => x.gold);
+    b.push(bcubed(predicted, gold));
+    p.push(pairwise(predicted, gold));
+    events.push(new Set(predicted).size);
+  }
+  return { bcubed: meanScores(b), pairwise: meanScores(p), events: mean(events), articlesPerSecond: (articles / ms) * 1000 };
+}
