@@ -13,6 +13,8 @@ export const envSchema = z.object({
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   /** off disables the feed scheduler that `npm start` runs in the same process. */
   INGEST_SCHEDULE: onOff.default(true),
+  /** off skips loading the shipped default source list on first start (tests, or a user bringing their own list). */
+  DEFAULT_SOURCES: onOff.default(true),
   /** Minutes between scheduler passes over the feeds that are due. */
   INGEST_INTERVAL_MINUTES: z.coerce.number().positive().default(15),
   /**

@@ -9,6 +9,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { parseEnv } from "@/lib/env-schema";
 import { ingestFeedItem } from "@/lib/ingest/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
+import { seedDefaultSources } from "@/lib/sources/default-sources";
 import { buildIsStale } from "@/lib/site/build-stamp";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -35,6 +36,8 @@ await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resol
 console.log(`Parallax is running on http://localhost:${env.PORT}`);
 
 const db = createDb(env.DATABASE_URL);
+// First start only: a Setting remembers it was done, so deleted sources stay deleted.
+if (env.DEFAULT_SOURCES) await seedDefaultSources(db, (line) => console.log(line));
 const scheduler = env.INGEST_SCHEDULE
   ? startScheduler({
       db,

@@ -7,6 +7,7 @@ import { canonicalUrl } from "@/lib/ingest/canonical-url";
 import type { RawFormat } from "@/lib/ingest/document";
 import type { ExtractedArticle } from "@/lib/ingest/types";
 import { upsertSource } from "@/lib/sources/mutations";
+import { indexArticle, markNearDuplicate } from "./near-duplicate";
 
 export type SaveOutcome = "new" | "updated" | "duplicate";
 
@@ -30,7 +31,10 @@ export function contentHash(text: string): string {
  * Stores an article once. The identity is the canonical URL when known, else the content hash: importing the same
  * input again is a duplicate; the same URL with new text is an update (the page was corrected or re-extracted).
  */
-export async function saveArticle(db: Db, input: SaveInput): Promise<{ id: number; outcome: SaveOutcome }> {
+export async function saveArticle(
+  db: Db,
+  input: SaveInput,
+): Promise<{ id: number; outcome: SaveOutcome; /** For a new article: the original it is a syndicated copy of. */ duplicateOfId?: number | null }> {
   const { article } = input;
   const url = article.url ? canonicalUrl(article.url) : null;
   const hash = contentHash(article.text);
@@ -50,12 +54,15 @@ export async function saveArticle(db: Db, input: SaveInput): Promise<{ id: numbe
       where: { id: existing.id },
       data: { ...articleFields(input, hash), url: existing.url ?? url, sourceId },
     });
+    // New text, new bands; whether it is a copy was decided when it arrived and stays so.
+    if (!sameText) await indexArticle(db, existing.id, article.text);
     return { id: existing.id, outcome: "updated" };
   }
 
   const sourceId = article.source ? (await upsertSource(db, article.source)).id : null;
   const created = await db.article.create({ data: { ...articleFields(input, hash), url, sourceId } });
-  return { id: created.id, outcome: "new" };
+  const duplicateOfId = await markNearDuplicate(db, created.id, article.text);
+  return { id: created.id, outcome: "new", duplicateOfId };
 }
 
 function articleFields(input: SaveInput, hash: string) {

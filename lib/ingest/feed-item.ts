@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db";
 import { ingestDocument } from "@/lib/ingest/pipeline";
 import { safeFetch } from "@/lib/net/fetch";
+import { assertRobotsAllowed } from "@/lib/net/robots";
 
 export interface FeedItemInput {
   url: string | null;
@@ -16,6 +17,8 @@ export interface FeedItemInput {
 export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: number; url: string }, allowHosts: string[] = []) {
   if (!item.url) throw new Error("feed item has no link");
   try {
+    // A page robots.txt disallows is not fetched; the catch below keeps the feed's own content instead.
+    await assertRobotsAllowed(item.url, { allowHosts });
     const page = await safeFetch(item.url, { allowHosts, accept: "text/html,application/xhtml+xml" });
     if (page.status >= 400) throw new Error(`HTTP ${page.status}`);
     const contentType = page.headers["content-type"] ?? null;

@@ -19,7 +19,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", INGEST_SCHEDULE: "off", ...extraEnv },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", INGEST_SCHEDULE: "off", DEFAULT_SOURCES: "off", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -52,8 +52,20 @@ CREATE TABLE "Article" (
     "features" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
+    "duplicateOfId" INTEGER,
     CONSTRAINT "Article_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Article_duplicateOfId_fkey" FOREIGN KEY ("duplicateOfId") REFERENCES "Article" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ArticleBand" (
+    "articleId" INTEGER NOT NULL,
+    "band" INTEGER NOT NULL,
+    "hash" TEXT NOT NULL,
+
+    PRIMARY KEY ("articleId", "band"),
+    CONSTRAINT "ArticleBand_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -88,6 +100,22 @@ CREATE TABLE "IngestFailure" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "Setting" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "EventComparison" (
+    "eventId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "version" TEXT NOT NULL,
+    "json" TEXT NOT NULL,
+    "computedAt" DATETIME NOT NULL,
+    CONSTRAINT "EventComparison_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Source_domain_key" ON "Source"("domain");
 
@@ -105,6 +133,12 @@ CREATE INDEX "Article_publishedAt_idx" ON "Article"("publishedAt");
 
 -- CreateIndex
 CREATE INDEX "Article_sourceId_idx" ON "Article"("sourceId");
+
+-- CreateIndex
+CREATE INDEX "Article_duplicateOfId_idx" ON "Article"("duplicateOfId");
+
+-- CreateIndex
+CREATE INDEX "ArticleBand_band_hash_idx" ON "ArticleBand"("band", "hash");
 
 -- CreateIndex
 CREATE INDEX "Event_sourceCount_lastSeenAt_idx" ON "Event"("sourceCount", "lastSeenAt");

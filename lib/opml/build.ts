@@ -1,0 +1,74 @@
+// OPML 2.0 writing. Feeds are grouped under one outline per category; Parallax's own source facts (country,
+// language, kind, lean) travel as parallax:* attributes so that an export imports back without loss, while
+// other feed readers simply ignore them.
+import type { OpmlFeed } from "./types";
+
+export const PARALLAX_OPML_NAMESPACE = "https://github.com/parallax-news/parallax/opml";
+
+export interface BuildOpmlInput {
+  title: string;
+  feeds: OpmlFeed[];
+  /** For reproducible output in tests. */
+  dateCreated?: Date;
+}
+
+/** Escapes for a double-quoted attribute or text; drops characters XML 1.0 cannot carry at all. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    // A literal newline in an attribute would be normalised to a space by any reader.
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
+}
+
+function feedOutline(feed: OpmlFeed, indent: string): string {
+  const label = feed.title ?? feed.xmlUrl;
+  const attrs: [string, string | null][] = [
+    ["type", "rss"],
+    ["text", label],
+    ["title", label],
+    ["xmlUrl", feed.xmlUrl],
+    ["htmlUrl", feed.htmlUrl],
+    ...Object.entries(feed.parallax).map(([k, v]): [string, string] => [`parallax:${k}`, v]),
+  ];
+  const rendered = attrs
+    .filter((a): a is [string, string] => a[1] !== null && a[1] !== "" && /^[A-Za-z_][\w.:-]*$/.test(a[0]))
+    .map(([k, v]) => `${k}="${escapeXml(v)}"`)
+    .join(" ");
+  return `${indent}<outline ${rendered}/>`;
+}
+
+export function buildOpml(input: BuildOpmlInput): string {
+  const groups = new Map<string | null, OpmlFeed[]>();
+  for (const feed of input.feeds) {
+    const list = groups.get(feed.category) ?? [];
+    list.push(feed);
+    groups.set(feed.category, list);
+  }
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<opml version="2.0" xmlns:parallax="${PARALLAX_OPML_NAMESPACE}">`,
+    "  <head>",
+    `    <title>${escapeXml(input.title)}</title>`,
+    `    <dateCreated>${(input.dateCreated ?? new Date()).toUTCString()}</dateCreated>`,
+    "  </head>",
+    "  <body>",
+  ];
+  for (const [category, feeds] of groups) {
+    if (category === null) {
+      for (const feed of feeds) lines.push(feedOutline(feed, "    "));
+      continue;
+    }
+    lines.push(`    <outline text="${escapeXml(category)}" title="${escapeXml(category)}">`);
+    for (const feed of feeds) lines.push(feedOutline({ ...feed, category: null }, "      "));
+    lines.push("    </outline>");
+  }
+  lines.push("  </body>", "</opml>", "");
+  return lines.join("\n");
+}

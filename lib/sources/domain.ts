@@ -1,0 +1,12 @@
+import { findOutletByDomain, registrableDomain } from "./known-outlets";
+
+/** The Source.domain a URL belongs to: the catalogue's outlet when it knows the host, else the registrable domain. */
+export function sourceDomainFor(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  return findOutletByDomain(host)?.domain ?? (registrableDomain(host) || null);
+}
