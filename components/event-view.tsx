@@ -1,13 +1,39 @@
 import Link from "next/link";
-import type { EventDetail } from "@/lib/events/types";
+import type { AlignedRow } from "@/lib/compare/align";
+import type { Comparison } from "@/lib/compare/schema";
+import { selectColumns, type EventViewQuery } from "@/lib/compare/view-params";
+import type { EventArticle, EventDetail } from "@/lib/events/types";
 import { countryName, plural } from "@/lib/events/format";
 import { ArticleColumn } from "./article-column";
+import { CompareArticleColumn } from "./compare-article-column";
+import { CompareColumnsForm } from "./compare-columns-form";
+import { CompareCoverage } from "./compare-coverage";
+import { CompareEntities } from "./compare-entities";
+import { CompareHeadlines } from "./compare-headlines";
+import { CompareQuotes } from "./compare-quotes";
+import { CompareShared } from "./compare-shared";
+import { CompareTwo } from "./compare-two";
 import { DateTime, TimeSpan } from "./date-time";
 import { OutletName } from "./outlet-name";
 
-export function EventView({ event }: { event: EventDetail }) {
-  const { articles, sources } = event;
-  const unknown = articles.filter((a) => !a.source).length;
+export interface EventComparisonView {
+  comparison: Comparison | null;
+  query: EventViewQuery;
+  pair: { a: EventArticle; b: EventArticle; rows: AlignedRow[] } | null;
+}
+
+const noComparison: EventComparisonView = { comparison: null, query: { order: "date" }, pair: null };
+
+export function EventView({ event, compare = noComparison }: { event: EventDetail; compare?: EventComparisonView }) {
+  const { sources } = event;
+  const { comparison, query, pair } = compare;
+  const unknown = event.articles.filter((a) => !a.source).length;
+  // The columns as asked for in the query string (a subset of outlets, by date or by outlet name).
+  const articles = selectColumns(event.articles, query);
+  const compared = new Map(comparison?.articles.map((a) => [a.id, a]) ?? []);
+  const keep: Record<string, string> = {};
+  if (query.outlets?.length) keep.outlets = query.outlets.join(",");
+  if (query.order !== "date") keep.order = query.order;
   return (
     <div className="py-6">
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
@@ -41,7 +67,11 @@ export function EventView({ event }: { event: EventDetail }) {
           </p>
         </header>
 
-        {articles.length > 2 && (
+        {comparison && comparison.articles.length > 1 && <CompareShared comparison={comparison} />}
+
+        {comparison && articles.length > 1 && <CompareHeadlines comparison={comparison} order={articles.map((a) => a.id)} />}
+
+        {!comparison && articles.length > 2 && (
           <section aria-labelledby="headlines-title" className="mt-6">
             <h2 id="headlines-title" className="text-lg font-semibold">
               Headlines at a glance
@@ -71,8 +101,10 @@ export function EventView({ event }: { event: EventDetail }) {
             Side by side
           </h2>
           <p className="mt-1 hidden text-sm text-stone-600 md:block dark:text-stone-400">
-            Oldest first. Scroll sideways for more outlets; each column scrolls on its own.
+            {query.order === "outlet" ? "By outlet name." : "Oldest first."} Scroll sideways for more outlets; each column scrolls on
+            its own.
           </p>
+          {event.articles.length > 1 && <CompareColumnsForm sources={sources} query={query} pair={pair} />}
         </div>
         {/* Wide screens: a board of fixed-width columns as tall as the viewport, scrolling sideways; narrow
             screens: the columns stacked. The board is focusable so the keyboard can scroll it too. */}
@@ -95,12 +127,21 @@ export function EventView({ event }: { event: EventDetail }) {
                 data-testid="article-column"
                 className="scroll-mt-4 md:h-full md:w-[24rem] md:shrink-0 lg:w-[25rem]"
               >
-                <ArticleColumn article={a} />
+                {comparison ? <CompareArticleColumn article={a} compared={compared.get(a.id)} /> : <ArticleColumn article={a} />}
               </li>
             ))}
           </ol>
         </div>
       </section>
+
+      {comparison && (
+        <div className="mx-auto max-w-6xl px-4 sm:px-6">
+          <CompareQuotes comparison={comparison} />
+          <CompareCoverage comparison={comparison} />
+          <CompareEntities comparison={comparison} />
+          <CompareTwo articles={event.articles} selected={pair} rows={pair?.rows ?? null} keep={keep} />
+        </div>
+      )}
     </div>
   );
 }

@@ -5,10 +5,12 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { saveArticle, type SaveOutcome } from "@/lib/articles/mutations";
 import { clusterArticle } from "@/lib/cluster/assign-event";
+import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
 import { extractDocument, MAX_INPUT_BYTES, type RawDocument } from "@/lib/ingest/document";
 import { describeInput, expandInputs, type IngestInput } from "@/lib/ingest/inputs";
 import { safeFetch } from "@/lib/net/fetch";
+import { assertRobotsAllowed } from "@/lib/net/robots";
 
 export interface IngestOptions {
   db: Db;
@@ -63,12 +65,14 @@ export async function ingestDocument(
   const saved = await saveArticle(db, { article, format, content, ...meta });
   // Clustering runs even for a duplicate: an earlier run may have been killed between storing and clustering.
   const { eventId } = await clusterArticle(db, saved.id);
+  await refreshComparison(db, eventId).catch((e) => console.warn(`comparison of event ${eventId} failed: ${e instanceof Error ? e.message : e}`));
   return { outcome: saved.outcome, articleId: saved.id, eventId, title: article.title };
 }
 
 async function loadInput(input: IngestInput, options: IngestOptions): Promise<RawDocument> {
   if (input.kind === "missing") throw new Error(`no such file or directory: ${input.path}`);
   if (input.kind === "url") {
+    await assertRobotsAllowed(input.url, { allowHosts: options.allowHosts });
     const page = await safeFetch(input.url, { allowHosts: options.allowHosts, accept: "text/html,application/xhtml+xml,text/plain;q=0.8" });
     if (page.status >= 400) throw new Error(`fetch failed: HTTP ${page.status}`);
     const contentType = page.headers["content-type"] ?? null;

@@ -1,0 +1,49 @@
+import type { Comparison } from "@/lib/compare/schema";
+
+const MAX_ENTITIES = 20;
+const typeLabel = { person: "Person", place: "Place", organisation: "Organisation" } as const;
+
+/** Who and what each outlet names, and how often: one row per entity, one column per outlet. */
+export function CompareEntities({ comparison }: { comparison: Comparison }) {
+  const entities = comparison.entities.slice(0, MAX_ENTITIES);
+  if (entities.length === 0) return null;
+  return (
+    <section aria-labelledby="entities-title" className="mt-8">
+      <h2 id="entities-title" className="text-lg font-semibold">
+        Entities
+      </h2>
+      <div className="mt-2 overflow-x-auto">
+        <table className="text-sm">
+          <caption className="text-left text-stone-600 dark:text-stone-400">Mentions per outlet</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4 text-left">Entity</th>
+              {comparison.outlets.map((o) => (
+                <th key={o.key} scope="col" className="px-2 text-right font-semibold">
+                  {o.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {entities.map((e) => {
+              const counts = new Map(e.counts.map((c) => [c.outletKey, c.count]));
+              return (
+                <tr key={e.key} className="border-t border-stone-200 dark:border-stone-800">
+                  <th scope="row" className="pr-4 text-left font-normal">
+                    {e.name} <span className="text-xs text-stone-600 dark:text-stone-400">{typeLabel[e.type]}</span>
+                  </th>
+                  {comparison.outlets.map((o) => (
+                    <td key={o.key} className="px-2 text-right tabular-nums">
+                      {counts.get(o.key) ?? <span className="text-stone-400" aria-label="none">–</span>}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

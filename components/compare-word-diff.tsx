@@ -1,0 +1,24 @@
+import type { DiffPart } from "@/lib/compare/schema";
+
+/** A word diff as text with <ins>/<del>, readable without styles ("[+…]" / "[-…]" for screen readers). */
+export function CompareWordDiff({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.op === "same" ? (
+          <span key={i}>{p.text}</span>
+        ) : p.op === "ins" ? (
+          <ins key={i} className="rounded bg-emerald-100 px-0.5 no-underline dark:bg-emerald-900/60">
+            <span className="sr-only">added: </span>
+            {p.text}
+          </ins>
+        ) : (
+          <del key={i} className="rounded bg-rose-100 px-0.5 dark:bg-rose-900/60">
+            <span className="sr-only">removed: </span>
+            {p.text}
+          </del>
+        ),
+      )}
+    </>
+  );
+}

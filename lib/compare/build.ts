@@ -1,0 +1,73 @@
+// buildComparison: everything the event page compares, computed from the articles alone (no network, no model),
+// deterministic for the same input so the cached JSON only changes when the articles do.
+import { computeCoverage, outletOf } from "./coverage";
+import { buildEntityIndex, findMentions } from "./entities";
+import { compareHeadlines } from "./headlines";
+import { extractQuotes, groupQuotes } from "./quotes";
+import { COMPARISON_FORMAT, type CompareInput, type Comparison, type Entity, type Outlet } from "./schema";
+import { splitSentences } from "./sentences";
+import { findSharedReporting } from "./shared-reporting";
+
+/** Entities named by fewer outlets and fewer times than this are left out of the table as noise. */
+const MIN_ENTITY_MENTIONS = 2;
+
+export function buildComparison(input: readonly CompareInput[]): Comparison {
+  const articles = [...input].sort((a, b) => a.id - b.id);
+  const outletByKey = new Map<string, Outlet>();
+  for (const a of articles) {
+    const o = outletOf(a);
+    if (!outletByKey.has(o.key)) outletByKey.set(o.key, o);
+  }
+  const outlets = [...outletByKey.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.key.localeCompare(b.key));
+  const sources = articles.map((a) => ({ id: a.id, outletKey: outletOf(a).key, sentences: splitSentences(a.text) }));
+  const { groups, marks } = findSharedReporting(sources);
+
+  const index = buildEntityIndex(articles.map((a) => `${a.title}\n\n${a.text}`));
+  const quotes = groupQuotes(sources.flatMap((s, i) => extractQuotes({ id: s.id, outletKey: s.outletKey, text: articles[i].text }, index)));
+
+  return {
+    format: COMPARISON_FORMAT,
+    outletCount: outlets.length,
+    outlets,
+    articles: sources.map((s, i) => ({
+      id: s.id,
+      outletKey: s.outletKey,
+      title: articles[i].title,
+      publishedAt: articles[i].publishedAt?.toISOString() ?? null,
+      sentences: s.sentences.map((sentence) => ({ ...sentence, ...marks.get(s.id)![sentence.index] })),
+    })),
+    shared: groups,
+    quotes,
+    headlines: compareHeadlines(articles.map((a) => ({ articleId: a.id, title: a.title }))),
+    coverage: computeCoverage(articles, outlets),
+    entities: countEntities(articles, index),
+  };
+}
+
+function countEntities(articles: readonly CompareInput[], index: ReturnType<typeof buildEntityIndex>): Entity[] {
+  const byKey = new Map<string, { name: string; type: Entity["type"]; counts: Map<string, number>; names: Map<string, number> }>();
+  for (const a of articles) {
+    const outletKey = outletOf(a).key;
+    for (const m of findMentions(`${a.title}\n\n${a.text}`, index)) {
+      const e = byKey.get(m.key) ?? { name: m.name, type: m.type, counts: new Map(), names: new Map() };
+      e.counts.set(outletKey, (e.counts.get(outletKey) ?? 0) + 1);
+      e.names.set(m.name, (e.names.get(m.name) ?? 0) + 1);
+      byKey.set(m.key, e);
+    }
+  }
+  return [...byKey]
+    .map(([key, e]): Entity => {
+      const total = [...e.counts.values()].reduce((x, y) => x + y, 0);
+      // The longest of the most used spellings: "Volodymyr Zelenskyy" over "Zelensky".
+      const name = [...e.names].sort((x, y) => y[0].length - x[0].length || y[1] - x[1])[0][0];
+      return {
+        key,
+        name,
+        type: e.type,
+        total,
+        counts: [...e.counts].map(([outletKey, count]) => ({ outletKey, count })).sort((x, y) => x.outletKey.localeCompare(y.outletKey)),
+      };
+    })
+    .filter((e) => e.total >= MIN_ENTITY_MENTIONS || e.counts.length >= 2)
+    .sort((a, b) => b.counts.length - a.counts.length || b.total - a.total || a.key.localeCompare(b.key));
+}
