@@ -106,7 +106,8 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
           </p>
           {event.articles.length > 1 && <CompareColumnsForm sources={sources} query={query} pair={pair} />}
         </div>
-        {/* Wide screens: a board of fixed-width columns as tall as the viewport, scrolling sideways; narrow
+        {/* Wide screens: a board of fixed-width columns as tall as the viewport, scrolling sideways (relative, so
+            that visually hidden, absolutely positioned labels inside stay clipped by it and do not widen the page); narrow
             screens: the columns stacked. The board is focusable so the keyboard can scroll it too. */}
         {articles.length === 0 && (
           <p className="mx-auto mt-3 max-w-6xl px-4 text-stone-700 sm:px-6 dark:text-stone-300">
@@ -117,7 +118,7 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
           role="region"
           aria-label="Articles side by side"
           tabIndex={0}
-          className="mt-3 md:h-[calc(100dvh-2rem)] md:min-h-[30rem] md:overflow-x-auto md:overscroll-x-contain"
+          className="relative mt-3 md:h-[calc(100dvh-2rem)] md:min-h-[30rem] md:overflow-x-auto md:overscroll-x-contain"
         >
           <ol className="flex flex-col gap-5 px-4 pb-4 sm:px-6 md:h-full md:w-max md:flex-row md:items-stretch md:pl-[max(1.5rem,calc((100vw-72rem)/2+1.5rem))]">
             {articles.map((a) => (

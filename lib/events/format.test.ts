@@ -15,6 +15,14 @@ describe("dates", () => {
     const t = new Date("2024-03-12T09:10:00Z");
     expect(formatSpan(t, t)).toBe("12 Mar 2024, 09:10 UTC");
   });
+
+  it("shows a date printed without a time as a day, not as midnight", () => {
+    expect(formatDateTime(new Date("2025-04-25T00:00:00Z"))).toBe("25 Apr 2025");
+    expect(formatSpan(new Date("2025-04-25T00:00:00Z"), new Date("2025-05-12T00:00:00Z"))).toBe("25 Apr 2025 – 12 May 2025");
+    expect(formatSpan(new Date("2025-04-25T00:00:00Z"), new Date("2025-04-26T08:30:00Z"))).toBe(
+      "25 Apr 2025 – 26 Apr 2025, 08:30 UTC",
+    );
+  });
 });
 
 describe("names", () => {

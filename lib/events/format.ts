@@ -4,8 +4,17 @@
 const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
-/** "12 Mar 2024, 14:05 UTC" */
+/**
+ * Extractors store a date printed without a time as midnight UTC; showing "00:00 UTC" would invent a time the
+ * outlet never gave, so such values show as a day.
+ */
+export function isDateOnly(d: Date): boolean {
+  return d.getTime() % 86_400_000 === 0;
+}
+
+/** "12 Mar 2024, 14:05 UTC", or "12 Mar 2024" for a date printed without a time. */
 export function formatDateTime(d: Date): string {
+  if (isDateOnly(d)) return dateFmt.format(d);
   return `${dateFmt.format(d)}, ${timeFmt.format(d)} UTC`;
 }
 
@@ -20,6 +29,7 @@ export function formatDay(d: Date): string {
  */
 export function spanParts(first: Date, last: Date): [string, string | null] {
   if (last.getTime() <= first.getTime()) return [formatDateTime(first), null];
+  if (isDateOnly(first) && isDateOnly(last)) return [formatDay(first), formatDay(last)];
   if (dateFmt.format(first) === dateFmt.format(last)) {
     return [`${dateFmt.format(first)}, ${timeFmt.format(first)}`, `${timeFmt.format(last)} UTC`];
   }
@@ -30,7 +40,8 @@ export function spanParts(first: Date, last: Date): [string, string | null] {
 export function formatSpan(first: Date, last: Date): string {
   const [from, to] = spanParts(first, last);
   if (to === null) return from;
-  return from.endsWith("UTC") ? `${from} – ${to}` : `${from}–${to}`;
+  // A bare time range within one day reads as "09:10–14:05"; anything longer needs spaced dashes.
+  return /^\d{2}:\d{2} UTC$/.test(to) ? `${from}–${to}` : `${from} – ${to}`;
 }
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });

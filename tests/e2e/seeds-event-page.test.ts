@@ -47,6 +47,8 @@ describe("the seeds' event page in a browser", () => {
     const boxes = await Promise.all((await columns.all()).map((c) => c.boundingBox()));
     const tops = new Set(boxes.map((b) => Math.round(b!.y)));
     expect(tops.size).toBe(1); // side by side: one row
+    // More columns than fit scroll inside their board; the page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(1600);
     const text = await page.locator("main").innerText();
     for (const outlet of ["Ukrainska Pravda", "ANI", "MENAFN", "CGTN"]) expect(text).toContain(outlet);
     const artifacts = path.join(projectRoot, "test-results");
