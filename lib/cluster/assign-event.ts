@@ -57,12 +57,16 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
   if (existing) return { eventId: existing.eventId, created: false };
   const row = await db.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { id: true, title: true, text: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true },
+    select: { id: true, title: true, text: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true, duplicateOfId: true },
   });
   const article = toClusterArticle(row);
   const { clusterer } = state;
   const features = clusterer.features(article);
-  const { eventId: match, similarity } = clusterer.assign(article, features);
+  // A syndicated copy is the same report: it joins its original's event whatever the similarity says.
+  const original = row.duplicateOfId === null ? null : await db.eventArticle.findUnique({ where: { articleId: row.duplicateOfId } });
+  const { eventId: match, similarity } = original
+    ? { eventId: clusterer.resolve(String(original.eventId)), similarity: 1 }
+    : clusterer.assign(article, features);
   const target = match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
   try {
     const result = await db.$transaction(async (tx) => {
@@ -76,12 +80,36 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
       await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId);
       return { eventId, created: !target };
     });
-    return result;
+    const survivor = await mergePass(db, clusterer, result.eventId);
+    return { eventId: survivor, created: result.created && survivor === result.eventId };
   } catch (error) {
     // The in-memory state may now hold an article the database does not: rebuild it on the next call.
     forgetClusterState(db);
     throw error;
   }
+}
+
+/**
+ * The second pass: after an event changed, checks whether its profile now matches another event's closely enough
+ * that both are one story (an early article may have started a second event before the first was recognisable).
+ * The older event survives with its id; the other keeps its row with `mergedIntoId` set, so its URL redirects.
+ */
+async function mergePass(db: PrismaClient, clusterer: Clusterer, eventId: number): Promise<number> {
+  let current = eventId;
+  for (const pair of clusterer.mergeCandidates([String(current)], clusterer.options.mergeThreshold)) {
+    const survivor = Number(clusterer.resolve(pair.survivor));
+    const other = Number(clusterer.resolve(pair.other));
+    if (survivor === other) continue;
+    await db.$transaction(async (tx) => {
+      await tx.eventArticle.updateMany({ where: { eventId: other }, data: { eventId: survivor } });
+      await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
+      await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0 } });
+      clusterer.merge(String(survivor), String(other));
+      await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor);
+    });
+    current = Number(clusterer.resolve(String(current)));
+  }
+  return current;
 }
 
 /** Recomputes an event's title, first/last seen and counts from its members. */

@@ -1,9 +1,15 @@
 // The online event clusterer: each article joins the most similar existing event or starts a new one, as it
-// arrives. Pure and in memory; the same arrival order always gives the same events.
+// arrives. Pure and in memory; the same arrival order always gives the same events, and a state rebuilt by
+// replaying the stored memberships (`restore`) continues exactly as the uninterrupted one would.
+//
+// Cost per article is bounded whatever the number of stored articles: candidates come from the article's heaviest
+// terms through posting lists read newest-first up to a cap, a bounded number of candidates is compared in full,
+// an event's profile keeps its heaviest terms only, and the member link reads the newest members only.
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
+import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
+import { TermIndex } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
-import { cosineIdf, dotIdf, normIdf, topEntries, type Sparse } from "./vectors";
 
 export interface ClustererOptions {
   /** Minimum similarity to join an event; below it the article starts a new one. */
@@ -21,6 +27,9 @@ export interface ClustererOptions {
    * all on one story) gives the story's own words the lowest weight and splits it.
    */
   idfPriorDocs: number;
+  /** IDF is recomputed when the article count grew by this fraction (every article below `idfExactDocs`). */
+  idfEpochGrowth: number;
+  idfExactDocs: number;
 
   features: FeatureOptions;
   time: TimeDecayOptions;
@@ -30,8 +39,17 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** Newest events read per posting list, so that a common term cannot make the lookup grow without bound. */
   maxPostings: number;
+  /** Each member's heaviest terms (by weight × IDF when it joins) that make its event findable. */
+  indexTerms: number;
   /** An event's profile keeps its heaviest terms only, bounding the cost of a comparison. */
   centroidTerms: number;
+  /**
+   * The profile is rebuilt after every join while the event is small, then when it grew by this fraction: a large
+   * event's profile hardly moves with one more article, and the member link covers the newest ones.
+   */
+  centroidGrowth: number;
+  /** A member keeps its heaviest terms only (memory per stored article). */
+  memberTerms: number;
   /**
    * Weight of the best single-member similarity blended with the centroid similarity (0 = centroid only). A
    * large event's centroid blurs; a close match to one member is evidence the centroid alone misses.
@@ -41,6 +59,11 @@ export interface ClustererOptions {
   maxMembersLinked: number;
   /** Best centroid candidates re-scored with the member link. */
   linkCandidates: number;
+  /**
+   * Profile similarity at which the second pass merges two events into one. Well above `threshold`: a merge moves
+   * every member, so it needs stronger evidence than one article's join.
+   */
+  mergeThreshold: number;
 }
 
 export const defaultClustererOptions: ClustererOptions = {
@@ -49,6 +72,8 @@ export const defaultClustererOptions: ClustererOptions = {
   fullTerms: 40,
   idfPower: 1,
   idfPriorDocs: 100,
+  idfEpochGrowth: 0.02,
+  idfExactDocs: 200,
   features: defaultFeatureOptions,
   // Follow-ups and late reports of one event keep coming for weeks, and printed dates are sometimes crawl dates,
   // so the decay is gentle: a week's grace, then halving every three weeks.
@@ -56,10 +81,14 @@ export const defaultClustererOptions: ClustererOptions = {
   candidateTerms: 12,
   maxCandidates: 20,
   maxPostings: 500,
+  indexTerms: 40,
   centroidTerms: 300,
+  centroidGrowth: 0.1,
+  memberTerms: 200,
   memberLink: 0.5,
   maxMembersLinked: 30,
   linkCandidates: 5,
+  mergeThreshold: 0.6,
 };
 
 export type ClustererConfig = Partial<Omit<ClustererOptions, "features" | "time">> & {
@@ -69,7 +98,12 @@ export type ClustererConfig = Partial<Omit<ClustererOptions, "features" | "time"
 
 interface Member {
   articleId: string;
-  terms: Sparse;
+  vector: Packed;
+  source: string | null;
+  t: number | null;
+  /** IDF norm and the term-index epoch it was computed in. */
+  norm: number;
+  normEpoch: number;
 }
 
 interface EventState {
@@ -78,11 +112,27 @@ interface EventState {
   index: number;
   members: Member[];
   /** Per outlet: the sum of its articles' vectors and their count. */
-  bySource: Map<string, { sum: Sparse; n: number }>;
-  indexedTerms: Set<string>;
+  bySource: Map<string, { sum: Map<number, number>; n: number }>;
+  indexed: Set<number>;
   first: number | null;
   last: number | null;
-  centroid: Sparse | null;
+  centroid: Packed;
+  centroidNorm: number;
+  centroidEpoch: number;
+  /** Member count at which the profile is next rebuilt. */
+  rebuildAt: number;
+  /** Set when merged into another event: its members moved there. */
+  mergedInto: string | null;
+}
+
+/** What one stored member needs to be put back: compact, for fast restarts (see `exportState`). */
+export interface PackedEntry {
+  articleId: string;
+  eventId: string;
+  terms: string[];
+  weights: number[];
+  source: string | null;
+  t: number | null;
 }
 
 export interface Clusterer {
@@ -92,9 +142,25 @@ export interface Clusterer {
   add(article: ClusterArticle, eventId: string, features?: ArticleFeatures): void;
   ingest(article: ClusterArticle, newEventId: () => string, features?: ArticleFeatures): IngestResult;
   restore(entries: RestoreEntry[]): void;
+  /** Moves every member of `otherId` into `survivorId`; `otherId` is then resolved to the survivor. */
+  merge(survivorId: string, otherId: string): void;
+  /**
+   * Pairs of live events whose profiles are at least `threshold` similar (by default the join threshold), each
+   * pair as [older, newer]; the events checked are `eventIds`, against their own candidates.
+   */
+  mergeCandidates(eventIds: string[], threshold?: number): { survivor: string; other: string; similarity: number }[];
   /** The member closest to its event's profile (whose headline can stand for the event). */
   centralArticle(eventId: string): string | null;
+  /** Member article ids of a live event, in join order (an empty list for an unknown or merged event). */
+  members(eventId: string): string[];
+  /** The event an article is in (following merges). */
   eventOf(articleId: string): string | null;
+  /** The live event an event id stands for, following merges. */
+  resolve(eventId: string): string;
+  /** Every member as a compact entry, in the order that `restorePacked` must replay. */
+  exportState(): PackedEntry[];
+  restorePacked(entries: Iterable<PackedEntry>): void;
+  /** Live (not merged) events. */
   readonly eventCount: number;
   readonly articleCount: number;
 }
@@ -106,115 +172,220 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     features: { ...defaultFeatureOptions, ...config.features },
     time: { ...defaultClustererOptions.time, ...config.time },
   };
-  const df = new Map<string, number>();
-  let docs = 0;
+  const terms = new TermIndex({
+    priorDocs: options.idfPriorDocs,
+    power: options.idfPower,
+    epochGrowth: options.idfEpochGrowth,
+    exactDocs: options.idfExactDocs,
+  });
   const events = new Map<string, EventState>();
-  const postings = new Map<string, EventState[]>();
-  const eventOfArticle = new Map<string, string>();
-
-  const idf = (term: string) => Math.pow(Math.log((docs + options.idfPriorDocs + 1) / ((df.get(term) ?? 0) + 1)) + 1, options.idfPower);
+  const byIndex: EventState[] = [];
+  let liveEvents = 0;
+  // Posting lists: term id → indexes of the events that carry it, oldest first.
+  const postings: number[][] = [];
+  const eventOfArticle = new Map<string, EventState>();
+  // The order members were added in, across events: what `exportState` replays.
+  const joinOrder: { member: Member; event: EventState }[] = [];
+  const query = new DenseQuery();
+  let candidateScore = new Float64Array(1024);
 
   const featuresOf = (article: ClusterArticle): ArticleFeatures => articleFeatures(article, options.features);
+  const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) => (f && f.v === featuresVersion ? f : featuresOf(article));
 
-  const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) =>
-    f && f.v === featuresVersion ? f : featuresOf(article);
+  const live = (e: EventState): EventState => {
+    while (e.mergedInto !== null) e = events.get(e.mergedInto)!;
+    return e;
+  };
 
-  function centroidOf(e: EventState): Sparse {
-    if (e.centroid) return e.centroid;
-    const sum: Sparse = new Map();
+  /** The article as a query: known terms packed, and its full norm (unknown terms count with unseen IDF). */
+  function queryOf(f: ArticleFeatures): { vector: Packed; norm: number; size: number } {
+    const ids: number[] = [];
+    const w: number[] = [];
+    let unknown = 0;
+    for (const term in f.terms) {
+      const id = terms.lookup(term);
+      if (id === undefined) unknown += f.terms[term] * f.terms[term];
+      else {
+        ids.push(id);
+        w.push(f.terms[term]);
+      }
+    }
+    const vector = topPacked(ids, w, Infinity);
+    const u = terms.unseenIdf;
+    const norm = Math.sqrt(idfNorm(vector, terms) ** 2 + unknown * u * u);
+    return { vector, norm, size: ids.length + (unknown > 0 ? 1 : 0) };
+  }
+
+  function centroidNorm(e: EventState): number {
+    if (e.centroidEpoch !== terms.epoch) {
+      e.centroidNorm = idfNorm(e.centroid, terms);
+      e.centroidEpoch = terms.epoch;
+    }
+    return e.centroidNorm;
+  }
+
+  function memberNorm(m: Member): number {
+    if (m.normEpoch !== terms.epoch) {
+      m.norm = idfNorm(m.vector, terms);
+      m.normEpoch = terms.epoch;
+    }
+    return m.norm;
+  }
+
+  function rebuildCentroid(e: EventState) {
+    const sum = new Map<number, number>();
     for (const { sum: s, n } of e.bySource.values()) {
       for (const [t, w] of s) sum.set(t, (sum.get(t) ?? 0) + w / n);
     }
-    e.centroid = new Map(topEntries(sum, options.centroidTerms));
-    return e.centroid;
+    e.centroid = topPacked([...sum.keys()], [...sum.values()], options.centroidTerms);
+    e.centroidEpoch = -1;
+    const n = e.members.length;
+    e.rebuildAt = n < 20 ? n + 1 : Math.ceil(n * (1 + options.centroidGrowth));
   }
 
-  function candidates(vector: Sparse): EventState[] {
-    const weighted = [...vector].map(([t, w]) => [t, w * idf(t)] as [string, number]);
-    const top = topEntries(new Map(weighted), options.candidateTerms);
-    const score = new Map<EventState, number>();
-    for (const [t, w] of top) {
-      const list = postings.get(t);
+  /** Live events sharing the query's heaviest terms, best overlap first, at most `maxCandidates`. */
+  function candidates(vector: Packed, exclude?: EventState): EventState[] {
+    const top = topPacked(vector.ids, vector.w, options.candidateTerms, (i) => vector.w[i] * terms.idf(vector.ids[i]));
+    if (candidateScore.length < byIndex.length) candidateScore = new Float64Array(Math.max(byIndex.length, candidateScore.length * 2));
+    const touched: number[] = [];
+    for (let k = 0; k < top.ids.length; k++) {
+      const list = postings[top.ids[k]];
       if (!list) continue;
+      const w = top.w[k] * terms.idf(top.ids[k]);
       for (let i = list.length - 1, seen = 0; i >= 0 && seen < options.maxPostings; i--, seen++) {
-        score.set(list[i], (score.get(list[i]) ?? 0) + w);
+        const idx = live(byIndex[list[i]]).index;
+        if (candidateScore[idx] === 0) touched.push(idx);
+        candidateScore[idx] += w;
       }
     }
-    return [...score]
-      .sort((a, b) => b[1] - a[1] || a[0].index - b[0].index)
-      .slice(0, options.maxCandidates)
-      .map(([e]) => e);
+    touched.sort((a, b) => candidateScore[b] - candidateScore[a] || a - b);
+    const out: EventState[] = [];
+    for (const idx of touched) {
+      if (out.length < options.maxCandidates && byIndex[idx] !== exclude) out.push(byIndex[idx]);
+      candidateScore[idx] = 0;
+    }
+    return out;
   }
 
-  function centroidScore(vector: Sparse, norm: number, e: EventState, t: number | null): number {
-    const centroid = centroidOf(e);
-    const cn = normIdf(centroid, idf);
-    const sim = cn ? dotIdf(vector, centroid, idf) / (norm * cn) : 0;
-    return sim * timeDecay(t, e.first, e.last, options.time);
-  }
-
-  function memberScore(vector: Sparse, norm: number, e: EventState, t: number | null): number {
-    let best = 0;
-    for (const m of e.members.slice(-options.maxMembersLinked)) best = Math.max(best, cosineIdf(vector, m.terms, idf, norm));
-    return best * timeDecay(t, e.first, e.last, options.time);
-  }
-
-  /** Candidates scored by centroid, the best few re-scored with the member link; best first. */
-  function scored(vector: Sparse, norm: number, t: number | null): { e: EventState; s: number }[] {
+  /** Candidates scored by centroid, the best few re-scored with the member link; best first. Loads `query`. */
+  function scored(vector: Packed, norm: number, t: number | null, exclude?: EventState): { e: EventState; s: number }[] {
+    query.load(vector, terms);
     const byScore = (a: { e: EventState; s: number }, b: { e: EventState; s: number }) => b.s - a.s || a.e.index - b.e.index;
-    const list = candidates(vector).map((e) => ({ e, s: centroidScore(vector, norm, e, t) })).sort(byScore);
+    const list = candidates(vector, exclude).map((e) => {
+      const cn = centroidNorm(e);
+      const sim = cn ? query.dot(e.centroid) / (norm * cn) : 0;
+      return { e, s: sim * timeDecay(t, e.first, e.last, options.time) };
+    });
+    list.sort(byScore);
     if (options.memberLink > 0) {
       for (const c of list.slice(0, options.linkCandidates)) {
-        if (c.e.members.length > 1) c.s = (1 - options.memberLink) * c.s + options.memberLink * memberScore(vector, norm, c.e, t);
+        if (c.e.members.length < 2) continue;
+        let best = 0;
+        for (let i = Math.max(0, c.e.members.length - options.maxMembersLinked); i < c.e.members.length; i++) {
+          const m = c.e.members[i];
+          const mn = memberNorm(m);
+          if (mn) best = Math.max(best, query.dot(m.vector) / (norm * mn));
+        }
+        c.s = (1 - options.memberLink) * c.s + options.memberLink * best * timeDecay(t, c.e.first, c.e.last, options.time);
       }
       list.sort(byScore);
     }
+    query.clear();
     return list;
   }
 
   function assignFeatures(f: ArticleFeatures, publishedAt: Date | null | undefined): Assignment {
-    const vector: Sparse = new Map(Object.entries(f.terms));
-    const norm = normIdf(vector, idf);
+    const { vector, norm, size } = queryOf(f);
     if (!norm) return { eventId: null, similarity: 0 };
-    const t = publishedAt ? publishedAt.getTime() : null;
-    const [top] = scored(vector, norm, t);
+    const [top] = scored(vector, norm, publishedAt ? publishedAt.getTime() : null);
     if (!top) return { eventId: null, similarity: 0 };
-    const fill = Math.min(1, vector.size / options.fullTerms);
+    const fill = Math.min(1, size / options.fullTerms);
     const threshold = options.shortThreshold + (options.threshold - options.shortThreshold) * fill;
     return { eventId: top.s >= threshold ? top.e.id : null, similarity: top.s };
   }
 
-  function addFeatures(articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
-    if (eventOfArticle.has(articleId)) throw new Error(`article ${articleId} is already in event ${eventOfArticle.get(articleId)}`);
-    let e = events.get(eventId);
-    if (!e) {
-      e = { id: eventId, index: events.size, members: [], bySource: new Map(), indexedTerms: new Set(), first: null, last: null, centroid: null };
-      events.set(eventId, e);
-    }
-    const terms: Sparse = new Map(Object.entries(f.terms));
-    docs++;
-    for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    e.members.push({ articleId, terms });
+  function eventFor(eventId: string): EventState {
+    const existing = events.get(eventId);
+    if (existing) return live(existing);
+    const e: EventState = {
+      id: eventId,
+      index: byIndex.length,
+      members: [],
+      bySource: new Map(),
+      indexed: new Set(),
+      first: null,
+      last: null,
+      centroid: { ids: new Int32Array(0), w: new Float64Array(0) },
+      centroidNorm: 0,
+      centroidEpoch: -1,
+      rebuildAt: 1,
+      mergedInto: null,
+    };
+    events.set(eventId, e);
+    byIndex.push(e);
+    liveEvents++;
+    return e;
+  }
+
+  /** Adds a member whose terms are already interned; `vector` sorted by id. */
+  function addMember(e: EventState, member: Member) {
+    e.members.push(member);
     // An article without a known outlet counts as an outlet of its own.
-    const sourceKey = f.source ? `s:${f.source}` : `a:${articleId}`;
-    const bucket = e.bySource.get(sourceKey) ?? { sum: new Map<string, number>(), n: 0 };
-    for (const [term, w] of terms) bucket.sum.set(term, (bucket.sum.get(term) ?? 0) + w);
+    const sourceKey = member.source ? `s:${member.source}` : `a:${member.articleId}`;
+    let bucket = e.bySource.get(sourceKey);
+    if (!bucket) e.bySource.set(sourceKey, (bucket = { sum: new Map(), n: 0 }));
+    const { ids, w } = member.vector;
+    for (let i = 0; i < ids.length; i++) bucket.sum.set(ids[i], (bucket.sum.get(ids[i]) ?? 0) + w[i]);
     bucket.n++;
-    e.bySource.set(sourceKey, bucket);
-    e.centroid = null;
-    for (const term of terms.keys()) {
-      if (e.indexedTerms.has(term)) continue;
-      e.indexedTerms.add(term);
-      const list = postings.get(term);
-      if (list) list.push(e);
-      else postings.set(term, [e]);
+    const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
+    for (const id of indexed.ids) {
+      if (e.indexed.has(id)) continue;
+      e.indexed.add(id);
+      (postings[id] ??= []).push(e.index);
     }
-    if (publishedAt) {
-      const t = publishedAt.getTime();
-      e.first = e.first === null ? t : Math.min(e.first, t);
-      e.last = e.last === null ? t : Math.max(e.last, t);
+    if (member.t !== null) {
+      e.first = e.first === null ? member.t : Math.min(e.first, member.t);
+      e.last = e.last === null ? member.t : Math.max(e.last, member.t);
     }
-    eventOfArticle.set(articleId, eventId);
+    if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
+    eventOfArticle.set(member.articleId, e);
+  }
+
+  function addPacked(articleId: string, eventId: string, termList: string[], weights: ArrayLike<number>, source: string | null, t: number | null) {
+    if (eventOfArticle.has(articleId)) throw new Error(`article ${articleId} is already in event ${eventOfArticle.get(articleId)!.id}`);
+    const e = eventFor(eventId);
+    // Truncated before interning, so that replaying the kept terms gives the same ids and frequencies.
+    let kept = termList.map((term, i) => ({ term, w: weights[i] }));
+    if (kept.length > options.memberTerms) {
+      kept = kept.sort((a, b) => b.w - a.w || (a.term < b.term ? -1 : 1)).slice(0, options.memberTerms);
+      kept.sort((a, b) => (a.term < b.term ? -1 : 1));
+    }
+    const ids = kept.map((k) => terms.intern(k.term));
+    terms.addDocument(ids);
+    const vector = topPacked(ids, kept.map((k) => k.w), Infinity);
+    const member: Member = { articleId, vector, source, t, norm: 0, normEpoch: -1 };
+    addMember(e, member);
+    joinOrder.push({ member, event: e });
+  }
+
+  function addFeatures(articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
+    const keys = Object.keys(f.terms);
+    addPacked(articleId, eventId, keys, keys.map((k) => f.terms[k]), f.source ?? null, publishedAt ? publishedAt.getTime() : null);
+  }
+
+  function merge(survivorId: string, otherId: string) {
+    const survivor = live(events.get(survivorId) ?? eventFor(survivorId));
+    const other = events.get(otherId);
+    if (!other) throw new Error(`unknown event ${otherId}`);
+    const from = live(other);
+    if (from === survivor) return;
+    for (const m of from.members) addMember(survivor, m);
+    for (const entry of joinOrder) if (entry.event === from) entry.event = survivor;
+    from.members = [];
+    from.bySource.clear();
+    from.mergedInto = survivor.id;
+    liveEvents--;
+    rebuildCentroid(survivor);
   }
 
   return {
@@ -232,27 +403,68 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     restore(entries) {
       for (const entry of entries) addFeatures(entry.articleId, entry.eventId, entry.features, entry.publishedAt);
     },
+    merge,
+    mergeCandidates(eventIds, threshold = options.threshold) {
+      const out: { survivor: string; other: string; similarity: number }[] = [];
+      for (const id of eventIds) {
+        const e = events.get(id);
+        if (!e || e.mergedInto !== null || !e.members.length) continue;
+        const norm = centroidNorm(e);
+        if (!norm) continue;
+        const t = e.last;
+        for (const { e: o, s } of scored(e.centroid, norm, t, e)) {
+          if (s < threshold) break;
+          const [survivor, other] = o.index < e.index ? [o, e] : [e, o];
+          out.push({ survivor: survivor.id, other: other.id, similarity: s });
+        }
+      }
+      return out;
+    },
     centralArticle(eventId) {
-      const e = events.get(eventId);
-      if (!e) return null;
-      const centroid = centroidOf(e);
+      const found = events.get(eventId);
+      if (!found) return null;
+      const e = live(found);
+      const cn = centroidNorm(e);
+      query.load(e.centroid, terms);
       let best: string | null = null;
       let bestSim = -1;
       for (const m of e.members) {
-        const sim = cosineIdf(m.terms, centroid, idf);
-        if (sim > bestSim) {
-          best = m.articleId;
-          bestSim = sim;
-        }
+        const mn = memberNorm(m);
+        const sim = mn && cn ? query.dot(m.vector) / (mn * cn) : 0;
+        if (sim > bestSim) [best, bestSim] = [m.articleId, sim];
       }
+      query.clear();
       return best;
     },
-    eventOf: (articleId) => eventOfArticle.get(articleId) ?? null,
+    members(eventId) {
+      const e = events.get(eventId);
+      return e && e.mergedInto === null ? e.members.map((m) => m.articleId) : [];
+    },
+    eventOf: (articleId) => {
+      const e = eventOfArticle.get(articleId);
+      return e ? live(e).id : null;
+    },
+    resolve: (eventId) => {
+      const e = events.get(eventId);
+      return e ? live(e).id : eventId;
+    },
+    exportState: () =>
+      joinOrder.map(({ member: m, event }) => ({
+        articleId: m.articleId,
+        eventId: live(event).id,
+        terms: Array.from(m.vector.ids, (id) => terms.names[id]),
+        weights: Array.from(m.vector.w),
+        source: m.source,
+        t: m.t,
+      })),
+    restorePacked(entries) {
+      for (const x of entries) addPacked(x.articleId, x.eventId, x.terms, x.weights, x.source, x.t);
+    },
     get eventCount() {
-      return events.size;
+      return liveEvents;
     },
     get articleCount() {
-      return docs;
+      return terms.docs;
     },
   };
 }

@@ -20,6 +20,17 @@ export function tokenize(text: string): string[] {
 
 /** The term for one already lower-cased word, or null for a word that carries no topic. */
 export function normaliseWord(word: string): string | null {
+  const known = terms.get(word);
+  if (known !== undefined) return known;
+  const term = computeTerm(word);
+  if (terms.size < 500_000) terms.set(word, term);
+  return term;
+}
+
+// Whole-word memo in front of the number, stop-word and stemming rules: news vocabulary repeats.
+const terms = new Map<string, string | null>();
+
+function computeTerm(word: string): string | null {
   if (/^\p{N}/u.test(word)) {
     const number = word.replace(/,(?=\d{3}\b)/g, "");
     // Single digits ("3 people", "2 days") are too common to tell stories apart.

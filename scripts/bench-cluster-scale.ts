@@ -1,0 +1,91 @@
+// `npm run bench:cluster:scale [-- ARTICLES]`: the production clusterer on a deterministic synthetic stream
+// (default 200,000 articles of 300–600 words, Zipf vocabulary and event sizes, two months of dates). Prints the
+// per-article time as the store grows, sustained throughput, peak memory, restart (save + restore) time after
+// 100,000 articles with a check that the restored state continues exactly as the uninterrupted one, and B³-F1
+// against the generator's events.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createClusterer } from "@/lib/cluster/clusterer";
+import { bcubed } from "@/lib/cluster/metrics";
+import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
+import { syntheticStream, type SyntheticItem } from "@/lib/cluster/synthetic-stream";
+
+const total = Number(process.argv[2] ?? 200_000);
+const checkpoints = [10_000, 50_000, 100_000, 200_000].filter((n) => n <= total);
+const restartAt = Math.min(100_000, Math.floor(total / 2));
+const window = 2_000;
+
+const stream = syntheticStream({ articles: total });
+console.log(`${stream.total} articles in ${stream.events} synthetic events`);
+const clusterer = createClusterer();
+let events = 0;
+const newId = () => `e${++events}`;
+let peakRss = 0;
+let ingestMs = 0;
+let featureMs = 0;
+let windowMs = 0;
+const predicted: string[] = [];
+const gold: number[] = [];
+let n = 0;
+const pending: SyntheticItem[] = [];
+const iterator = stream.items();
+
+for (const item of iterator) {
+  const t0 = performance.now();
+  const f = clusterer.features(item.article);
+  const t1 = performance.now();
+  const { eventId } = clusterer.ingest(item.article, newId, f);
+  const t2 = performance.now();
+  featureMs += t1 - t0;
+  ingestMs += t2 - t0;
+  windowMs += t2 - t0;
+  predicted.push(eventId);
+  gold.push(item.gold);
+  n++;
+  if (n % window === 0) {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (checkpoints.includes(n)) {
+      console.log(
+        `${String(n).padStart(7)} stored: ${((windowMs / window) * 1000).toFixed(0)} µs/article over the last ${window}` +
+          ` (features ${((featureMs / n) * 1000).toFixed(0)} µs mean), ${clusterer.eventCount} events, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+      );
+    }
+    windowMs = 0;
+  }
+  if (n === restartAt) {
+    const dir = mkdtempSync(path.join(tmpdir(), "parallax-bench-"));
+    const file = path.join(dir, "state.bin");
+    const s0 = performance.now();
+    const bytes = writeStateFile(file, clusterer.exportState());
+    const s1 = performance.now();
+    const restored = createClusterer();
+    restored.restorePacked(readStateFile(file));
+    const s2 = performance.now();
+    rmSync(dir, { recursive: true, force: true });
+    // The next articles through both: the restored state must place them exactly as the original does.
+    for (let i = 0; i < 500; i++) {
+      const next = iterator.next();
+      if (next.done) break;
+      pending.push(next.value);
+    }
+    let k = events;
+    let same = 0;
+    for (const item of pending) {
+      const a = restored.ingest(item.article, () => `e${++k}`);
+      const b = clusterer.ingest(item.article, newId);
+      if (a.eventId === b.eventId && a.similarity === b.similarity) same++;
+      predicted.push(b.eventId);
+      gold.push(item.gold);
+      n++;
+    }
+    console.log(
+      `restart after ${restartAt}: save ${((s1 - s0) / 1000).toFixed(2)} s (${(bytes / 2 ** 20).toFixed(0)} MB), restore ${((s2 - s1) / 1000).toFixed(2)} s;` +
+        ` next ${pending.length} articles placed identically: ${same}/${pending.length}`,
+    );
+  }
+}
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+const b = bcubed(predicted, gold.map(String));
+console.log(`sustained ${((n / ingestMs) * 1000).toFixed(0)} articles/s (features + placement), features ${((featureMs / n) * 1000).toFixed(0)} µs/article`);
+console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${clusterer.eventCount} events vs ${stream.events} generated; B3 P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
