@@ -30,6 +30,11 @@ export function EmptyState() {
           <Command>npm run ingest -- https://example.com/article</Command>
         </li>
         <li>
+          Add an outlet&apos;s feed (a homepage works: its feed is discovered), or load your own source list:
+          <Command>npm run feeds:add -- https://www.example.com/</Command>
+          <Command>npm run sources:import -- my-sources.opml</Command>
+        </li>
+        <li>
           Keep it current: <code className={code}>npm start</code> serves this site and polls the outlets&apos;
           feeds, every 15 minutes unless <code className={code}>INGEST_INTERVAL_MINUTES</code> says otherwise. New
           events appear here as their articles arrive.
