@@ -1,10 +1,8 @@
 // npm run feeds:add -- URL [--source DOMAIN]   Adds a feed; a site's URL is autodiscovered.
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createDb } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/migrations";
-import { parseEnv } from "@/lib/env-schema";
 import { addFeed } from "@/lib/sources/add-feed";
+import { openMigratedDb } from "@/lib/cli/open-db";
+import { parseCliArgs } from "@/lib/cli/parse-args";
 
 const USAGE = "usage: npm run feeds:add -- <feed or site URL> [--source example.com]";
 
@@ -24,17 +22,8 @@ const Args = z.object({
   }),
 });
 
-let args: z.infer<typeof Args>;
-try {
-  args = Args.parse(parseArgs({ args: process.argv.slice(2), options: { source: { type: "string" } }, allowPositionals: true, strict: true }));
-} catch (err) {
-  console.error(err instanceof z.ZodError ? err.issues[0]?.message : `${(err as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-
-const env = parseEnv(process.env);
-await applyMigrations(env.DATABASE_URL);
-const db = createDb(env.DATABASE_URL);
+const args = parseCliArgs(Args, { source: { type: "string" } }, USAGE);
+const { env, db } = await openMigratedDb();
 try {
   const result = await addFeed(db, args.positionals[0], { source: args.values.source, allowHosts: env.FETCH_ALLOW_HOSTS });
   const source = result.feed.sourceId ? await db.source.findUnique({ where: { id: result.feed.sourceId } }) : null;

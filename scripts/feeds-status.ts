@@ -1,8 +1,7 @@
 // npm run feeds:status: one line per feed with its health, worst first, so a broken feed is easy to spot.
-import { createDb } from "@/lib/db";
-import { parseEnv } from "@/lib/env-schema";
+import { openMigratedDb } from "@/lib/cli/open-db";
 
-const db = createDb(parseEnv(process.env).DATABASE_URL);
+const { db } = await openMigratedDb();
 
 function ago(date: Date | null): string {
   if (!date) return "never";

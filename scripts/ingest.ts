@@ -1,11 +1,9 @@
 // npm run ingest -- <path|url>...   Imports folders, .html/.html.gz/.txt page dumps and article URLs.
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createDb } from "@/lib/db";
-import { parseEnv } from "@/lib/env-schema";
 import { formatReport } from "@/lib/ingest/report";
 import { ingestInputs } from "@/lib/ingest/pipeline";
+import { openMigratedDb } from "@/lib/cli/open-db";
 
 const args = z
   .array(z.string().min(1))
@@ -16,9 +14,7 @@ if (!args.success) {
   process.exit(2);
 }
 
-const env = parseEnv(process.env);
-await applyMigrations(env.DATABASE_URL);
-const db = createDb(env.DATABASE_URL);
+const { env, db } = await openMigratedDb();
 
 // The bar goes to stderr and only on a terminal, so piped output stays a clean summary.
 const bar = process.stderr.isTTY

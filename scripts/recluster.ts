@@ -1,13 +1,9 @@
 // `npm run recluster`: drops every event and rebuilds them from the stored articles in arrival order.
-import { createDb } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/migrations";
-import { parseEnv } from "@/lib/env-schema";
 import { reclusterAll } from "@/lib/cluster/recluster";
+import { openMigratedDb } from "@/lib/cli/open-db";
 
 async function main() {
-  const env = parseEnv(process.env);
-  await applyMigrations(env.DATABASE_URL);
-  const db = createDb(env.DATABASE_URL);
+  const { db } = await openMigratedDb();
   try {
     const started = performance.now();
     const r = await reclusterAll(db, { onProgress: (done, total) => process.stderr.write(`\r${done}/${total}`) });
