@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -33,21 +34,25 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
   };
 }
 
-async function withEngine<T>(databaseUrl: string, run: (e: Awaited<ReturnType<typeof createSchemaEngine>>) => Promise<T>) {
+async function withEngine<T>(
+  databaseUrl: string,
+  run: (e: Awaited<ReturnType<typeof createSchemaEngine>>) => Promise<T>,
+  shadowDatabaseFile?: string,
+) {
   const file = sqlitePathFromUrl(databaseUrl);
   if (file !== ":memory:") await mkdir(path.dirname(file), { recursive: true });
   const schema = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
   // The engine does not close the connections it opens; left open they keep the SQLite file locked, and the
   // app's own client then times out. Track them and dispose of them ourselves.
   const opened: SqlDriverAdapter[] = [];
-  const base = new PrismaBetterSqlite3({ url: file });
+  const base = new PrismaBetterSqlite3({ url: file }, shadowDatabaseFile ? { shadowDatabaseUrl: shadowDatabaseFile } : undefined);
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => track(await base.connect()),
     connectToShadowDb: async () => track(await base.connectToShadowDb()),
   };
-  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), adapter);
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), acceptScripts(adapter));
   const engine = await createSchemaEngine(schema, factory);
   try {
     return await run(engine);
@@ -55,6 +60,28 @@ async function withEngine<T>(databaseUrl: string, run: (e: Awaited<ReturnType<ty
     engine.free();
     await Promise.all(opened.map((a) => a.dispose()));
   }
+}
+
+/**
+ * When it replays migrations into a shadow database (to diff them against the schema), the WASM engine sends
+ * each whole migration.sql through `executeRaw`, which better-sqlite3 refuses for more than one statement.
+ * Such a call is run as a script instead.
+ */
+function acceptScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, key, receiver) {
+      if (key !== "executeRaw") return Reflect.get(target, key, receiver);
+      return async (query: Parameters<SqlDriverAdapter["executeRaw"]>[0]) => {
+        try {
+          return await target.executeRaw(query);
+        } catch (error) {
+          if (!(error instanceof RangeError) || query.args.length > 0 || !/more than one statement/.test(error.message)) throw error;
+          await target.executeScript(query.sql);
+          return 0;
+        }
+      };
+    },
+  });
 }
 
 /** Applies every pending migration to the SQLite database, creating the file if needed. */
@@ -70,7 +97,11 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 export async function pendingSchemaDiff(): Promise<string> {
   const schema = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
   const migrationsList = await readMigrations();
-  return withEngine("file::memory:", async (engine) => {
+  // Replaying the migrations needs a shadow database; an in-memory one is not shared between the engine's
+  // connections, so the replay fails (P3006). Throwaway files work.
+  const scratch = await mkdtemp(path.join(tmpdir(), "parallax-diff-"));
+  try {
+    return await withEngine(`file:${path.join(scratch, "diff.db")}`, async (engine) => {
     const out = await engine.diff({
       from: migrationsList.migrationDirectories.length ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [schema] },
@@ -78,14 +109,18 @@ export async function pendingSchemaDiff(): Promise<string> {
       exitCode: null,
       filters: noFilters,
     });
-    return (out.stdout ?? "").trim();
-  });
+    const sql = (out.stdout ?? "").trim();
+    return /^-- This is an empty migration\.?$/.test(sql) ? "" : sql;
+  }, path.join(scratch, "shadow.db"));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Writes a new migration folder for the difference between the migrations and the schema. */
 export async function createMigration(name: string): Promise<string | null> {
   const sql = await pendingSchemaDiff();
-  if (!sql || /^-- This is an empty migration\.?$/m.test(sql)) return null;
+  if (!sql) return null;
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const folder = `${stamp}_${name.replace(/[^a-z0-9_]+/gi, "_").toLowerCase()}`;
   await mkdir(path.join(migrationsDir, folder), { recursive: true });
