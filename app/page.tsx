@@ -1,11 +1,19 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { EventCard } from "@/components/event-card";
 import { Pagination } from "@/components/pagination";
+import { SubscribeLinks } from "@/components/subscribe-links";
 import { listEvents } from "@/lib/events/data";
 import { homeQuerySchema } from "@/lib/events/schema";
+import { feedAlternates } from "@/lib/syndication/alternates";
 
 export const dynamic = "force-dynamic";
+
+// A function, not a constant: the feed URLs are absolute against PUBLIC_URL, read at request time.
+export function generateMetadata(): Metadata {
+  return { alternates: feedAlternates({ kind: "top" }, "Parallax: top events") };
+}
 
 const PAGE_SIZE = 20;
 
@@ -20,6 +28,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <p className="mt-2 max-w-prose text-stone-700 dark:text-stone-300">
         Stories ranked by how many outlets cover them, with newer coverage first.
       </p>
+      <SubscribeLinks target={{ kind: "top" }} label="Follow the top events" className="mt-3" />
       <div className="mt-6">
         {total === 0 ? (
           <EmptyState />
