@@ -8,6 +8,11 @@ export function SiteHeader() {
           Parallax
         </Link>
         <p className="text-sm text-stone-600 dark:text-stone-400">The same story, side by side, across outlets.</p>
+        <nav aria-label="Site" className="ml-auto text-sm">
+          <Link href="/search" className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+            Search
+          </Link>
+        </nav>
       </div>
     </header>
   );
