@@ -31,6 +31,8 @@ interface Run {
   name: string;
   matches: PageMatch[];
   pagesPerSecond: number;
+  /** Seconds per timed round, for per-round ratios. */
+  roundSeconds: number[];
 }
 
 /**
@@ -42,6 +44,7 @@ interface Run {
 function runAll(pages: CorpusPage[], rounds: number): Run[] {
   const entries = Object.entries(extractors);
   const seconds = entries.map(() => 0);
+  const roundSeconds: number[][] = entries.map(() => []);
   const predictions = entries.map(([, extract]) => pages.map(extract));
   for (let round = 0; round < rounds; round++) {
     // Each round meets every site afresh, as an ingest run seeing these outlets for the first time would.
@@ -49,13 +52,16 @@ function runAll(pages: CorpusPage[], rounds: number): Run[] {
     entries.forEach(([, extract], i) => {
       const start = process.hrtime.bigint();
       for (const page of pages) extract(page);
-      seconds[i] += Number(process.hrtime.bigint() - start) / 1e9;
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+      seconds[i] += elapsed;
+      roundSeconds[i].push(elapsed);
     });
   }
   return entries.map(([name], i) => ({
     name,
     matches: pages.map((page, p) => matchPage(page.articleBody, predictions[i][p])),
     pagesPerSecond: (pages.length * rounds) / seconds[i],
+    roundSeconds: roundSeconds[i],
   }));
 }
 
@@ -74,6 +80,11 @@ for (const r of runs) {
 }
 const [ours, theirs] = runs;
 console.log(`speed ratio parallax/readability: ${(ours.pagesPerSecond / theirs.pagesPerSecond).toFixed(1)}x`);
+// On a shared machine a burst of load can land on one extractor's round; the median of per-round ratios
+// (each pair of rounds run back to back) is steadier than the ratio of totals.
+const ratios = ours.roundSeconds.map((s, i) => theirs.roundSeconds[i] / s).sort((a, b) => a - b);
+const median = ratios[Math.floor(ratios.length / 2)];
+console.log(`per-round speed ratio: median ${median.toFixed(1)}x (range ${ratios[0].toFixed(1)}–${ratios.at(-1)!.toFixed(1)}x)`);
 
 if (process.argv.includes("--pages")) {
   // Per-page figures, worst first, to see where the extractor loses.

@@ -50,19 +50,26 @@ export async function saveArticle(
     // Another stored article already has this text: keep the one we have rather than break uniqueness.
     if (!sameText && byHash && byHash.id !== existing.id) return { id: existing.id, outcome: "duplicate" };
     const sourceId = article.source ? (await upsertSource(db, article.source)).id : existing.sourceId;
-    await db.article.update({
-      where: { id: existing.id },
-      data: { ...articleFields(input, hash), url: existing.url ?? url, sourceId },
+    // One transaction with its bands: killed in between, the new text would be stored under the old bands.
+    await db.$transaction(async (tx) => {
+      await tx.article.update({
+        where: { id: existing.id },
+        data: { ...articleFields(input, hash), url: existing.url ?? url, sourceId },
+      });
+      // New text, new bands; whether it is a copy was decided when it arrived and stays so.
+      if (!sameText) await indexArticle(tx as unknown as Db, existing.id, article.text);
     });
-    // New text, new bands; whether it is a copy was decided when it arrived and stays so.
-    if (!sameText) await indexArticle(db, existing.id, article.text);
     return { id: existing.id, outcome: "updated" };
   }
 
   const sourceId = article.source ? (await upsertSource(db, article.source)).id : null;
-  const created = await db.article.create({ data: { ...articleFields(input, hash), url, sourceId } });
-  const duplicateOfId = await markNearDuplicate(db, created.id, article.text);
-  return { id: created.id, outcome: "new", duplicateOfId };
+  // One transaction with its bands: an article stored without them (the process killed in between) would be
+  // a duplicate on the rerun, never indexed, and its syndicated copies would go unrecognised.
+  return db.$transaction(async (tx) => {
+    const created = await tx.article.create({ data: { ...articleFields(input, hash), url, sourceId } });
+    const duplicateOfId = await markNearDuplicate(tx as unknown as Db, created.id, article.text);
+    return { id: created.id, outcome: "new" as const, duplicateOfId };
+  });
 }
 
 function articleFields(input: SaveInput, hash: string) {

@@ -1,7 +1,7 @@
 // Serialises the cleaned article container as simple markup: allowlisted structure only, loose text in <div>s
-// turned into paragraphs, presentation attributes dropped. The result still goes through sanitizeHtml (the one
-// authority on safety); starting from this reduced form makes that pass several times cheaper and keeps
-// paragraph breaks that discarding the <div>s would lose.
+// turned into paragraphs, presentation attributes dropped. Extraction now writes the stored HTML with
+// safe-body-html.ts in one pass; this simpler path, put through sanitizeHtml (the one authority on safety), is
+// kept as the reference that safe-body-html.test.ts checks it against.
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
 

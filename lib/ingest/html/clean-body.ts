@@ -57,9 +57,10 @@ function isBoilerplateInBody(el: Element, measures: Measures): boolean {
   if (density > 0.5 && (HEADING_TAGS.has(name) ? true : m.text < 300)) return true;
   if (density > 0.33 && name !== "p" && m.paragraphs < 2 && m.text < 200) return true;
   if (!BLOCK_TAGS.has(name)) return false;
-  if (m.text < 120 && LABEL.test(textOf(el))) return true;
-  if (m.text < 400 && (name === "p" || name === "div") && PITCH.test(textOf(el))) return true;
-  return false;
+  const mayBePitch = m.text < 400 && (name === "p" || name === "div");
+  if (m.text >= 120 && !mayBePitch) return false;
+  const text = textOf(el);
+  return (m.text < 120 && LABEL.test(text)) || (mayBePitch && PITCH.test(text));
 }
 
 function hasImage(el: Element): boolean {

@@ -1,14 +1,16 @@
 // HTML page → ExtractedArticle: metadata from the head, body from the block that scores as the article.
 import { type CheerioAPI, load } from "cheerio";
 import { sanitizeHtml } from "../sanitize";
+import { defaultSiteRules, type SiteRules, siteRuleFor } from "../site-rules";
 import { type ExtractedArticle, ExtractionError } from "../types";
-import { simplifyBodyHtml } from "./body-html";
+import { dropByRule, keepByRule } from "./apply-site-rule";
 import { cleanArticleBody } from "./clean-body";
 import { type AnyNode, type Element, isTag } from "./dom";
 import { findMainContent } from "./main-content";
 import { readMetadata } from "./metadata";
 import { dropBoilerplate } from "./prune";
 import { renderParagraphs } from "./render-text";
+import { safeBodyHtml } from "./safe-body-html";
 
 /** Below this much body text a page is a stub, an index or an error page, not an article. */
 const MIN_TEXT = 80;
@@ -16,6 +18,8 @@ const MIN_TEXT = 80;
 export interface ExtractHtmlOptions {
   /** The address the page was fetched from: resolves relative links and names the outlet. */
   url?: string;
+  /** Per-site rules; the ones shipped in lib/ingest/site-rules.json by default. */
+  siteRules?: SiteRules;
 }
 
 /** Extracts the article of a news page: title, outlet, byline, date, language, clean text and safe HTML. */
@@ -24,28 +28,31 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   const meta = readMetadata($.root()[0], options.url);
   const root = bodyOf($, html);
 
+  const baseUrl = meta.url ?? options.url;
   let paragraphs: string[] = [];
   let bodyHtml = "";
-  const measures = dropBoilerplate(root);
-  const choice = findMainContent(root, measures, meta.articleBody);
+  const rule = siteRuleFor([options.url, meta.url], options.siteRules ?? defaultSiteRules());
+  if (rule) dropByRule($, root, rule);
+  const kept = rule ? keepByRule($, root, rule) : null;
+  const measures = kept?.measures ?? dropBoilerplate(root);
+  const choice = kept?.choice ?? findMainContent(root, measures, meta.articleBody);
   if (choice) {
     cleanArticleBody(choice.parts, measures);
     paragraphs = renderParagraphs(choice.parts);
-    bodyHtml = simplifyBodyHtml(choice.parts);
+    bodyHtml = safeBodyHtml(choice.parts, baseUrl);
   }
   let text = paragraphs.join("\n\n");
   if (text.length < MIN_TEXT && meta.articleBody && meta.articleBody.length > text.length) {
     // Script-rendered pages often ship the body only in structured data.
     paragraphs = meta.articleBody.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
     text = paragraphs.join("\n\n");
-    bodyHtml = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
+    bodyHtml = sanitizeHtml(paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(""), baseUrl ? { baseUrl } : {});
   }
   if (text.length < MIN_TEXT) {
     throw new ExtractionError(
       text ? `no article text found (only ${text.length} characters of body text)` : "no article text found",
     );
   }
-  const baseUrl = meta.url ?? options.url;
   return {
     title: meta.title ?? paragraphs[0]?.slice(0, 120) ?? "",
     source: meta.source,
@@ -54,7 +61,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
     language: meta.language,
     url: meta.url,
     text,
-    html: sanitizeHtml(bodyHtml, baseUrl ? { baseUrl } : {}),
+    html: bodyHtml,
   };
 }
 

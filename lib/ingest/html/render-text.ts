@@ -1,12 +1,12 @@
 // Turns the cleaned article container into plain text: one paragraph per block, separated by a blank line.
 import { BLOCK_TAGS } from "./block-tags";
-import { type AnyNode, type Element, isTag, isText } from "./dom";
+import { type AnyNode, type Element, collapseWhitespace, isTag, isText } from "./dom";
 
 export function renderParagraphs(parts: Element[]): string[] {
   const paragraphs: string[] = [];
   let line = "";
   const flush = () => {
-    const text = line.replace(/\s+/g, " ").trim();
+    const text = collapseWhitespace(line);
     if (text) paragraphs.push(text);
     line = "";
   };
