@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { EventArticle } from "@/lib/events/types";
 import { langAttribute, languageName } from "@/lib/events/format";
 import { ArticleText } from "./article-text";
@@ -9,9 +10,10 @@ const linkClass = "text-indigo-700 underline underline-offset-2 hover:text-indig
 
 /**
  * One article of an event, as a column. On wide screens it scrolls on its own, so it is focusable for
- * keyboard users (arrow keys scroll it) and named by its headline.
+ * keyboard users (arrow keys scroll it) and named by its headline. `notes` go at the foot of the sticky header
+ * (what the comparison says about the article); `children` replace the plain text as the body.
  */
-export function ArticleColumn({ article }: { article: EventArticle }) {
+export function ArticleColumn({ article, notes, children }: { article: EventArticle; notes?: ReactNode; children?: ReactNode }) {
   const titleId = `article-${article.id}-title`;
   const lang = langAttribute(article.language);
   const language = languageName(article.language);
@@ -43,6 +45,7 @@ export function ArticleColumn({ article }: { article: EventArticle }) {
             </a>
           )}
         </p>
+        {notes}
       </header>
       <div className="px-5 py-4 text-[1.02rem]">
         {article.status === "partial" && (
@@ -50,7 +53,7 @@ export function ArticleColumn({ article }: { article: EventArticle }) {
             Only the feed&apos;s excerpt could be fetched; the original has the full text.
           </p>
         )}
-        <ArticleText text={article.text} lang={lang} />
+        {children ?? <ArticleText text={article.text} lang={lang} />}
       </div>
     </article>
   );

@@ -25,6 +25,8 @@ function Spread({ title, rows, label }: { title: string; rows: { value: string |
 /** Who covered the event and when: an SVG timeline (with a table for the same data), spread, and who did not. */
 export function CompareCoverage({ comparison }: { comparison: Comparison }) {
   const { ofArticle } = outletLookup(comparison);
+  // A copy has no column of its own: its row points at its original's.
+  const columnOf = new Map(comparison.copies.map((c) => [c.id, c.originalId]));
   const { timeline, byCountry, byKind, byLean, notCoveredBy } = comparison.coverage;
   const dated = timeline.filter((t) => t.publishedAt !== null);
   const times = dated.map((t) => Date.parse(t.publishedAt!));
@@ -80,7 +82,7 @@ export function CompareCoverage({ comparison }: { comparison: Comparison }) {
           {timeline.map((t) => (
             <tr key={t.articleId}>
               <td className="pr-4">
-                <a href={`#article-${t.articleId}`} className="hover:underline">
+                <a href={`#article-${columnOf.get(t.articleId) ?? t.articleId}`} className="hover:underline">
                   {ofArticle(t.articleId)?.name ?? "Unknown outlet"}
                 </a>
               </td>

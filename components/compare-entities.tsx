@@ -7,18 +7,23 @@ const typeLabel = { person: "Person", place: "Place", organisation: "Organisatio
 export function CompareEntities({ comparison }: { comparison: Comparison }) {
   const entities = comparison.entities.slice(0, MAX_ENTITIES);
   if (entities.length === 0) return null;
+  // Syndicated copies are not counted (they would repeat their original's mentions), so their outlets get no column.
+  const reporting = new Set(comparison.articles.map((a) => a.outletKey));
+  const outlets = comparison.outlets.filter((o) => reporting.has(o.key));
   return (
     <section aria-labelledby="entities-title" className="mt-8">
       <h2 id="entities-title" className="text-lg font-semibold">
         Entities
       </h2>
-      <div className="mt-2 overflow-x-auto">
-        <table className="text-sm">
+      {/* With many outlets the table scrolls sideways; focusable so the keyboard can scroll it too. */}
+      <div role="region" aria-label="Entity mentions per outlet" tabIndex={0} className="mt-2 overflow-x-auto">
+        {/* Cell styles set once on the table: a big event has hundreds of cells. */}
+        <table className="text-sm [&_td]:px-2 [&_td]:text-right [&_td]:tabular-nums">
           <caption className="text-left text-stone-600 dark:text-stone-400">Mentions per outlet</caption>
           <thead>
             <tr>
               <th scope="col" className="pr-4 text-left">Entity</th>
-              {comparison.outlets.map((o) => (
+              {outlets.map((o) => (
                 <th key={o.key} scope="col" className="px-2 text-right font-semibold">
                   {o.name}
                 </th>
@@ -33,10 +38,8 @@ export function CompareEntities({ comparison }: { comparison: Comparison }) {
                   <th scope="row" className="pr-4 text-left font-normal">
                     {e.name} <span className="text-xs text-stone-600 dark:text-stone-400">{typeLabel[e.type]}</span>
                   </th>
-                  {comparison.outlets.map((o) => (
-                    <td key={o.key} className="px-2 text-right tabular-nums">
-                      {counts.get(o.key) ?? <span className="text-stone-400" aria-label="none">–</span>}
-                    </td>
+                  {outlets.map((o) => (
+                    <td key={o.key}>{counts.get(o.key) ?? 0}</td>
                   ))}
                 </tr>
               );

@@ -1,6 +1,17 @@
 import type { Comparison } from "@/lib/compare/schema";
 import { outletLookup } from "./compare-outlets";
 
+/** Neighbouring parts of the same kind as one text: an element per word and gap would only weigh the page down. */
+function joinRuns(parts: { text: string; distinct: boolean }[]): { text: string; distinct: boolean }[] {
+  const out: { text: string; distinct: boolean }[] = [];
+  for (const p of parts) {
+    const last = out.at(-1);
+    if (last && last.distinct === p.distinct) last.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
 /** Every headline stacked, the words no other headline uses highlighted. */
 export function CompareHeadlines({ comparison, order }: { comparison: Comparison; order: number[] }) {
   const { nameOfArticle } = outletLookup(comparison);
@@ -21,13 +32,13 @@ export function CompareHeadlines({ comparison, order }: { comparison: Comparison
             <li key={id} className="grid gap-x-4 px-4 py-2 text-sm sm:grid-cols-[12rem_1fr]">
               <span className="truncate font-semibold">{nameOfArticle(id)}</span>
               <a href={`#article-${id}`} className="font-medium hover:underline">
-                {h.parts.map((p, i) =>
+                {joinRuns(h.parts).map((p, i) =>
                   p.distinct ? (
                     <mark key={i} className="bg-amber-100 dark:bg-amber-800/60 dark:text-stone-50">
                       {p.text}
                     </mark>
                   ) : (
-                    <span key={i}>{p.text}</span>
+                    p.text
                   ),
                 )}
               </a>

@@ -1,8 +1,20 @@
-import type { Comparison } from "@/lib/compare/schema";
+import type { Comparison, QuoteGroup } from "@/lib/compare/schema";
 import { CompareWordDiff } from "./compare-word-diff";
 import { outletLookup } from "./compare-outlets";
 
 const MAX_QUOTES = 12;
+
+/** Outlets quoting in the very same words (and naming the same speaker) share one line: the diff is the same. */
+function sameWording(variants: QuoteGroup["variants"]) {
+  const byKey = new Map<string, { variant: QuoteGroup["variants"][number]; articleIds: number[] }>();
+  for (const v of variants) {
+    const key = `${v.speaker ?? ""}\n${v.text}`;
+    const entry = byKey.get(key);
+    if (entry) entry.articleIds.push(v.articleId);
+    else byKey.set(key, { variant: v, articleIds: [v.articleId] });
+  }
+  return [...byKey.values()];
+}
 
 /** Quotes grouped across outlets, each variant's wording diffed against the reference wording. */
 export function CompareQuotes({ comparison }: { comparison: Comparison }) {
@@ -26,9 +38,9 @@ export function CompareQuotes({ comparison }: { comparison: Comparison }) {
             </figure>
             {q.variants.length > 1 && (
               <ul className="mt-2 space-y-1 text-sm">
-                {q.variants.map((v) => (
+                {sameWording(q.variants).map(({ variant: v, articleIds }) => (
                   <li key={`${v.articleId}-${v.sentenceIndex}`}>
-                    <span className="font-semibold">{nameOfArticle(v.articleId)}</span>
+                    <span className="font-semibold">{articleIds.map(nameOfArticle).join(", ")}</span>
                     {v.speaker && v.speaker !== q.speaker && <span className="text-stone-600 dark:text-stone-400"> ({v.speaker})</span>}:{" "}
                     <span className="font-serif">
                       <CompareWordDiff parts={v.diff} />

@@ -6,7 +6,7 @@ export function CompareWordDiff({ parts }: { parts: DiffPart[] }) {
     <>
       {parts.map((p, i) =>
         p.op === "same" ? (
-          <span key={i}>{p.text}</span>
+          p.text
         ) : p.op === "ins" ? (
           <ins key={i} className="rounded bg-emerald-100 px-0.5 no-underline dark:bg-emerald-900/60">
             <span className="sr-only">added: </span>

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { AlignedRow } from "@/lib/compare/align";
-import type { Comparison } from "@/lib/compare/schema";
+import type { ComparedArticle, Comparison } from "@/lib/compare/schema";
 import { selectColumns, type EventViewQuery } from "@/lib/compare/view-params";
 import type { EventArticle, EventDetail } from "@/lib/events/types";
-import { countryName, plural } from "@/lib/events/format";
+import { countryName, langAttribute, plural } from "@/lib/events/format";
 import { ArticleColumn } from "./article-column";
-import { CompareArticleColumn } from "./compare-article-column";
+import { AlsoPublishedBy } from "./also-published-by";
 import { CompareColumnsForm } from "./compare-columns-form";
 import { CompareCoverage } from "./compare-coverage";
 import { CompareEntities } from "./compare-entities";
 import { CompareHeadlines } from "./compare-headlines";
+import { CompareMarkedText, OnlyHereNote } from "./compare-marked-text";
 import { CompareQuotes } from "./compare-quotes";
 import { CompareShared } from "./compare-shared";
 import { CompareTwo } from "./compare-two";
@@ -28,8 +29,17 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
   const { sources } = event;
   const { comparison, query, pair } = compare;
   const unknown = event.articles.filter((a) => !a.source).length;
+  // Syndicated copies get no column of their own: their original's column lists them.
+  const copiesOf = new Map<number, EventArticle[]>();
+  const byId = new Map(event.articles.map((a) => [a.id, a]));
+  for (const c of comparison?.copies ?? []) {
+    const copy = byId.get(c.id);
+    if (copy && byId.has(c.originalId)) copiesOf.set(c.originalId, [...(copiesOf.get(c.originalId) ?? []), copy]);
+  }
+  const copyIds = new Set([...copiesOf.values()].flat().map((c) => c.id));
+  const reports = event.articles.filter((a) => !copyIds.has(a.id));
   // The columns as asked for in the query string (a subset of outlets, by date or by outlet name).
-  const articles = selectColumns(event.articles, query);
+  const articles = selectColumns(reports, query, (a) => (copiesOf.get(a.id) ?? []).flatMap((c) => (c.source ? [c.source.domain] : [])));
   const compared = new Map(comparison?.articles.map((a) => [a.id, a]) ?? []);
   const keep: Record<string, string> = {};
   if (query.outlets?.length) keep.outlets = query.outlets.join(",");
@@ -47,6 +57,7 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
           {event.summary && <p className="mt-2 max-w-prose text-stone-700 dark:text-stone-300">{event.summary}</p>}
           <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
             <TimeSpan first={event.firstSeenAt} last={event.lastSeenAt} /> · {plural(articles.length, "article")}
+            {copyIds.size > 0 && <> · {plural(copyIds.size, "syndicated copy", "syndicated copies")} shown with their original</>}
           </p>
           <p className="mt-2 max-w-4xl">
             <strong>Covered by {plural(sources.length, "outlet")}</strong>
@@ -128,7 +139,7 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
                 data-testid="article-column"
                 className="scroll-mt-4 md:h-full md:w-[24rem] md:shrink-0 lg:w-[25rem]"
               >
-                {comparison ? <CompareArticleColumn article={a} compared={compared.get(a.id)} /> : <ArticleColumn article={a} />}
+                <Column article={a} compared={compared.get(a.id)} copies={copiesOf.get(a.id) ?? []} />
               </li>
             ))}
           </ol>
@@ -140,9 +151,23 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
           <CompareQuotes comparison={comparison} />
           <CompareCoverage comparison={comparison} />
           <CompareEntities comparison={comparison} />
-          <CompareTwo articles={event.articles} selected={pair} rows={pair?.rows ?? null} keep={keep} />
+          <CompareTwo articles={reports} selected={pair} rows={pair?.rows ?? null} keep={keep} />
         </div>
       )}
     </div>
+  );
+}
+
+function Column({ article, compared, copies }: { article: EventArticle; compared: ComparedArticle | undefined; copies: EventArticle[] }) {
+  const notes = (
+    <>
+      <AlsoPublishedBy copies={copies} />
+      {compared && <OnlyHereNote compared={compared} />}
+    </>
+  );
+  return (
+    <ArticleColumn article={article} notes={notes}>
+      {compared && compared.sentences.length > 0 ? <CompareMarkedText compared={compared} lang={langAttribute(article.language)} /> : undefined}
+    </ArticleColumn>
   );
 }

@@ -4,21 +4,58 @@ import { computeCoverage, outletOf } from "./coverage";
 import { buildEntityIndex, findMentions } from "./entities";
 import { compareHeadlines } from "./headlines";
 import { extractQuotes, groupQuotes } from "./quotes";
-import { COMPARISON_FORMAT, type CompareInput, type Comparison, type Entity, type Outlet } from "./schema";
+import { COMPARISON_FORMAT, type CompareInput, type Comparison, type Entity, type Outlet, type SyndicatedCopy } from "./schema";
 import { splitSentences } from "./sentences";
 import { findSharedReporting } from "./shared-reporting";
 
 /** Entities named by fewer outlets and fewer times than this are left out of the table as noise. */
 const MIN_ENTITY_MENTIONS = 2;
 
-export function buildComparison(input: readonly CompareInput[]): Comparison {
-  const articles = [...input].sort((a, b) => a.id - b.id);
-  const outletByKey = new Map<string, Outlet>();
+/**
+ * Splits the event's articles into independent reports and syndicated copies of one of them. A copy whose
+ * original is not in the event is the event's only version of that text, so here it counts as a report.
+ */
+export function splitCopies<T extends { id: number; duplicateOfId?: number | null }>(articles: readonly T[]): { originals: T[]; copies: (T & { originalId: number })[] } {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const rootOf = (a: T): number => {
+    // duplicateOfId always names an original (a star, not a chain); following it anyway costs nothing and
+    // survives rows written before that rule, with a bound against a cycle.
+    let current = a;
+    for (let hop = 0; hop < 8; hop++) {
+      const next = current.duplicateOfId == null ? undefined : byId.get(current.duplicateOfId);
+      if (!next || next.id === a.id) break;
+      current = next;
+    }
+    return current.id;
+  };
+  const originals: T[] = [];
+  const copies: (T & { originalId: number })[] = [];
   for (const a of articles) {
+    const root = rootOf(a);
+    if (root === a.id) originals.push(a);
+    else copies.push({ ...a, originalId: root });
+  }
+  return { originals, copies };
+}
+
+export function buildComparison(input: readonly CompareInput[]): Comparison {
+  const all = [...input].sort((a, b) => a.id - b.id);
+  const outletByKey = new Map<string, Outlet>();
+  for (const a of all) {
     const o = outletOf(a);
     if (!outletByKey.has(o.key)) outletByKey.set(o.key, o);
   }
   const outlets = [...outletByKey.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.key.localeCompare(b.key));
+  // Copies repeat their original word for word: counted again they would inflate every "reported by" and every
+  // quote and entity count, so only independent reports are compared; copies are listed with their original.
+  const { originals: articles, copies: copyRows } = splitCopies(all);
+  const copies: SyndicatedCopy[] = copyRows.map((c) => ({
+    id: c.id,
+    originalId: c.originalId,
+    outletKey: outletOf(c).key,
+    title: c.title,
+    publishedAt: c.publishedAt?.toISOString() ?? null,
+  }));
   const sources = articles.map((a) => ({ id: a.id, outletKey: outletOf(a).key, sentences: splitSentences(a.text) }));
   const { groups, marks } = findSharedReporting(sources);
 
@@ -28,6 +65,7 @@ export function buildComparison(input: readonly CompareInput[]): Comparison {
   return {
     format: COMPARISON_FORMAT,
     outletCount: outlets.length,
+    reportingOutletCount: new Set(articles.map((a) => outletOf(a).key)).size,
     outlets,
     articles: sources.map((s, i) => ({
       id: s.id,
@@ -36,10 +74,12 @@ export function buildComparison(input: readonly CompareInput[]): Comparison {
       publishedAt: articles[i].publishedAt?.toISOString() ?? null,
       sentences: s.sentences.map((sentence) => ({ ...sentence, ...marks.get(s.id)![sentence.index] })),
     })),
+    copies,
     shared: groups,
     quotes,
     headlines: compareHeadlines(articles.map((a) => ({ articleId: a.id, title: a.title }))),
-    coverage: computeCoverage(articles, outlets),
+    // Coverage is about who covered the event and when: copies included.
+    coverage: computeCoverage(all, outlets),
     entities: countEntities(articles, index),
   };
 }

@@ -56,12 +56,38 @@ export async function refreshComparison(db: Db, eventId: number): Promise<void> 
   await ensureFresh(db, eventId, event.members);
 }
 
+/**
+ * The last comparisons this process read, already parsed. The version is a hash of every member's id and update
+ * time, so an entry whose version still matches is exactly what the database holds: a hit skips reading and
+ * parsing hundreds of KiB of JSON on every view of a big event (see npm run bench:event-page). Bounded, oldest
+ * read first out, and per database client (tests open several databases in one process). Entries are shared
+ * between requests and must not be mutated.
+ */
+const parsedCaches = new WeakMap<Db, Map<number, ComparisonResponse>>();
+const PARSED_CACHE_LIMIT = 64;
+
+function parsedCacheOf(db: Db): Map<number, ComparisonResponse> {
+  let cache = parsedCaches.get(db);
+  if (!cache) parsedCaches.set(db, (cache = new Map()));
+  return cache;
+}
+
+function remember(db: Db, response: ComparisonResponse): ComparisonResponse {
+  const parsedCache = parsedCacheOf(db);
+  parsedCache.delete(response.eventId);
+  parsedCache.set(response.eventId, response);
+  if (parsedCache.size > PARSED_CACHE_LIMIT) parsedCache.delete(parsedCache.keys().next().value!);
+  return response;
+}
+
 async function ensureFresh(db: Db, eventId: number, members: Members): Promise<ComparisonResponse> {
   const version = comparisonVersion(members);
+  const hit = parsedCacheOf(db).get(eventId);
+  if (hit && hit.version === version) return remember(db, hit);
   const cached = await db.eventComparison.findUnique({ where: { eventId } });
   if (cached && cached.version === version) {
     const parsed = comparisonSchema.safeParse(JSON.parse(cached.json));
-    if (parsed.success) return { eventId, version, computedAt: cached.computedAt.toISOString(), comparison: parsed.data };
+    if (parsed.success) return remember(db, { eventId, version, computedAt: cached.computedAt.toISOString(), comparison: parsed.data });
   }
   const comparison = await computeComparison(db, eventId);
   const computedAt = new Date();
@@ -71,7 +97,7 @@ async function ensureFresh(db: Db, eventId: number, members: Members): Promise<C
     create: { eventId, version, json, computedAt },
     update: { version, json, computedAt },
   });
-  return { eventId, version, computedAt: computedAt.toISOString(), comparison };
+  return remember(db, { eventId, version, computedAt: computedAt.toISOString(), comparison });
 }
 
 async function computeComparison(db: Db, eventId: number): Promise<Comparison> {
@@ -83,6 +109,7 @@ async function computeComparison(db: Db, eventId: number): Promise<Comparison> {
       text: true,
       publishedAt: true,
       byline: true,
+      duplicateOfId: true,
       source: { select: { name: true, domain: true, country: true, kind: true, lean: true } },
     },
   });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 /** Bumped whenever the algorithm's output changes, so every cached comparison is rebuilt. */
-export const COMPARISON_FORMAT = 1;
+export const COMPARISON_FORMAT = 2;
 
 const iso = z.iso.datetime().nullable();
 
@@ -101,11 +101,30 @@ export const entitySchema = z.object({
 });
 export type Entity = z.infer<typeof entitySchema>;
 
+/**
+ * A syndicated copy (Article.duplicateOfId) of another article of the same event. Its outlet covered the event,
+ * so it counts in `outlets`, the timeline and the spread, but it is the original's reporting, not a report of its
+ * own: it gets no column, and no claim, quote or entity counts it again.
+ */
+export const syndicatedCopySchema = z.object({
+  id: z.number().int(),
+  originalId: z.number().int(),
+  outletKey: z.string(),
+  title: z.string(),
+  publishedAt: iso,
+});
+export type SyndicatedCopy = z.infer<typeof syndicatedCopySchema>;
+
 export const comparisonSchema = z.object({
   format: z.literal(COMPARISON_FORMAT),
+  /** Every outlet that covered the event, syndicated copies included. */
   outletCount: z.number().int().nonnegative(),
+  /** Outlets with reporting of their own (at least one article that is not a copy): the M of "reported by N of M". */
+  reportingOutletCount: z.number().int().nonnegative(),
   outlets: z.array(outletSchema),
+  /** The independent reports: every article of the event except syndicated copies. */
   articles: z.array(comparedArticleSchema),
+  copies: z.array(syndicatedCopySchema),
   /** Claims reported by at least two outlets, most widely reported first. */
   shared: z.array(sharedGroupSchema),
   quotes: z.array(quoteGroupSchema),
@@ -131,5 +150,7 @@ export interface CompareInput {
   text: string;
   publishedAt: Date | null;
   byline: string | null;
+  /** The original this article is a syndicated copy of, if any. */
+  duplicateOfId?: number | null;
   source: { name: string; domain: string; country: string | null; kind?: string | null; lean?: string | null } | null;
 }

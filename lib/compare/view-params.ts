@@ -29,13 +29,20 @@ export function parseEventViewQuery(params: Record<string, string | string[] | u
   return eventViewQuerySchema.parse(flat);
 }
 
-/** Filters and orders articles for the columns: by outlet domain when asked, else as given (oldest first). */
+/**
+ * Filters and orders articles for the columns: by outlet domain when asked, else as given (oldest first).
+ * `alsoFrom` names further outlets a column stands for (those of its syndicated copies), so asking for an outlet
+ * that only ran a copy shows the original's column.
+ */
 export function selectColumns<T extends { id: number; source: { name: string; domain: string } | null }>(
   articles: readonly T[],
   query: Pick<EventViewQuery, "outlets" | "order">,
+  alsoFrom: (article: T) => readonly string[] = () => [],
 ): T[] {
   const wanted = query.outlets && query.outlets.length > 0 ? new Set(query.outlets) : null;
-  const kept = wanted ? articles.filter((a) => a.source && wanted.has(a.source.domain)) : [...articles];
+  const kept = wanted
+    ? articles.filter((a) => (a.source && wanted.has(a.source.domain)) || alsoFrom(a).some((d) => wanted.has(d)))
+    : [...articles];
   if (query.order === "outlet") {
     kept.sort((a, b) => (a.source?.name ?? "\uffff").localeCompare(b.source?.name ?? "\uffff", "en", { sensitivity: "base" }) || a.id - b.id);
   }

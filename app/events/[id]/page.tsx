@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { EventView, type EventComparisonView } from "@/components/event-view";
+import { SubscribeLinks } from "@/components/subscribe-links";
 import { alignArticles } from "@/lib/compare/align";
 import { getComparison } from "@/lib/compare/cache";
 import { parseEventViewQuery } from "@/lib/compare/view-params";
@@ -9,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { getEvent, isRedirect } from "@/lib/events/data";
 import type { EventDetail } from "@/lib/events/types";
 import { eventParamsSchema } from "@/lib/events/schema";
+import { feedAlternates } from "@/lib/syndication/alternates";
 
 export const dynamic = "force-dynamic";
 
@@ -44,10 +46,21 @@ async function loadComparison(event: EventDetail, searchParams: SearchParams): P
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await load((await params).id);
-  return { title: event.title, description: event.summary ?? `Coverage of “${event.title}” from ${event.sources.length} outlets.` };
+  return {
+    title: event.title,
+    description: event.summary ?? `Coverage of “${event.title}” from ${event.sources.length} outlets.`,
+    alternates: feedAlternates({ kind: "event", id: event.id }, `Parallax: new coverage of ${event.title}`),
+  };
 }
 
 export default async function EventPage({ params, searchParams }: Props) {
   const event = await load((await params).id);
-  return <EventView event={event} compare={await loadComparison(event, await searchParams)} />;
+  return (
+    <>
+      <EventView event={event} compare={await loadComparison(event, await searchParams)} />
+      <div className="mx-auto max-w-6xl px-4 pb-6 sm:px-6">
+        <SubscribeLinks target={{ kind: "event", id: event.id }} label="Follow new coverage of this event" />
+      </div>
+    </>
+  );
 }

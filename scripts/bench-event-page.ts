@@ -1,0 +1,129 @@
+// npm run bench:event-page: how fast the production server answers GET /events/<id> for a big event. Seeds a
+// temporary database with the five seed dumps plus 45 rewritten variants of them (and a few syndicated copies),
+// 50 articles in one event, computes the comparison the way ingest does (refreshComparison), starts the app like
+// `npm start` (building it when stale) and loads the page with autocannon for ~10 s. Goal: p95 <= 150 ms.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { refreshComparison } from "@/lib/compare/cache";
+import { seedSyntheticEvent } from "@/lib/compare/synthetic-event";
+import { ingestInputs } from "@/lib/ingest/pipeline";
+import { startApp } from "@/tests/support/app-server";
+import { sharedPath } from "@/tests/support/shared";
+import { createTempDb } from "@/tests/support/temp-db";
+
+const ARTICLES = 50;
+const COPIES = 5;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const GOAL_P95_MS = 150;
+
+/** The server's processes (the tsx launcher and the server itself), found by the database URL in their environment. */
+function serverPids(databaseUrl: string): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${databaseUrl}`);
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+/** CPU time (user + system) of the server's processes. */
+function serverCpuMs(databaseUrl: string): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of serverPids(databaseUrl)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return total;
+}
+
+/** Node refuses --cpu-prof in NODE_OPTIONS; a preloaded module driving the inspector does the same job. */
+function profilerModule(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "profiler.mjs");
+  writeFileSync(
+    file,
+    `import { Session } from "node:inspector";
+import { writeFileSync } from "node:fs";
+const session = new Session();
+session.connect();
+session.post("Profiler.enable");
+session.post("Profiler.start");
+// SIGUSR2 (sent by the bench after its run) writes the profile so far: at exit the write would come too late.
+process.on("SIGUSR2", () => {
+  session.post("Profiler.stop", (error, result) => {
+    if (!error) writeFileSync(${JSON.stringify(dir)} + "/server-" + process.pid + ".cpuprofile", JSON.stringify(result.profile));
+  });
+});
+`,
+  );
+  return file;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const t = await createTempDb();
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+try {
+  const report = await ingestInputs([sharedPath("seeds")], { db: t.db });
+  if (report.counts.failed > 0) throw new Error("the seeds failed to ingest");
+  const eventId = await seedSyntheticEvent(t.db, { articles: ARTICLES, copies: COPIES });
+  const started = performance.now();
+  await refreshComparison(t.db, eventId);
+  const buildMs = performance.now() - started;
+  const row = await t.db.eventComparison.findUniqueOrThrow({ where: { eventId } });
+  console.log(`event ${eventId}: ${ARTICLES} articles (${COPIES} syndicated copies); comparison built at ingest in ${buildMs.toFixed(0)} ms, ${(row.json.length / 1024).toFixed(0)} KiB of JSON`);
+
+  console.log("starting the app (builds first when stale)…");
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const prof = process.env.BENCH_CPU_PROF;
+  app = await startApp(t.url, prof ? { NODE_OPTIONS: `--import ${profilerModule(prof)}` } : {});
+  // BENCH_QUERY=<query string>: load a variant of the page, e.g. "outlets=outlet-5.example" for one column;
+  // BENCH_PATH=<path>: another page altogether (a baseline, e.g. "/").
+  const url = `${app.baseUrl}${process.env.BENCH_PATH ?? `/events/${eventId}`}${process.env.BENCH_QUERY ? `?${process.env.BENCH_QUERY}` : ""}`;
+  const first = await fetch(url);
+  const html = await first.text();
+  if (first.status !== 200) throw new Error(`GET ${url} answered ${first.status}`);
+  console.log(`page: ${(html.length / 1024).toFixed(0)} KiB of HTML, ${html.split('data-testid="article-column"').length - 1} columns`);
+  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer(); // warm-up: JIT and caches
+
+  const cpuBefore = serverCpuMs(t.url);
+  const times: number[] = [];
+  // autocannon's histogram has p90 and p97.5 but no p95: every response time is kept and ranked here.
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  if (prof) {
+    for (const pid of serverPids(t.url)) process.kill(pid, "SIGUSR2");
+    await new Promise((r) => setTimeout(r, 3000));
+    console.log(`CPU profiles written to ${prof}`);
+  }
+  const cpuPerRequest = (serverCpuMs(t.url) - cpuBefore) / Math.max(1, result.requests.total);
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  console.log(`GET ${url.slice(app.baseUrl.length)}, ${CONNECTIONS} connections, ${DURATION_S} s:`);
+  console.log(`  requests/s   ${result.requests.average.toFixed(1)} (${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors)`);
+  console.log(`  latency p50  ${percentile(times, 50).toFixed(1)} ms`);
+  console.log(`  latency p95  ${p95.toFixed(1)} ms   (goal <= ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? "met" : "MISSED"})`);
+  console.log(`  latency p99  ${percentile(times, 99).toFixed(1)} ms`);
+  // Latency on a shared machine includes waiting for a core; the server's own CPU time per page does not.
+  console.log(`  server CPU   ${cpuPerRequest.toFixed(1)} ms per request (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+  if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
+} finally {
+  await app?.stop();
+  await t.cleanup();
+}
