@@ -10,6 +10,7 @@ import { parseEnv } from "@/lib/env-schema";
 import { ingestFeedItem } from "@/lib/ingest/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
 import { seedDefaultSources } from "@/lib/sources/default-sources";
+import { withBuildLock } from "@/lib/site/build-lock";
 import { buildIsStale } from "@/lib/site/build-stamp";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,15 +19,18 @@ const env = parseEnv(process.env);
 const applied = await applyMigrations(env.DATABASE_URL);
 if (applied.length) console.log(`database: applied ${applied.join(", ")}`);
 
-if (await buildIsStale(root)) {
+// Checked under the lock: a start that waited for another's build finds it fresh and skips its own.
+const buildStatus = await withBuildLock(root, async () => {
+  if (!(await buildIsStale(root))) return 0;
   console.log("building the site (first start or sources changed)…");
   const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+  return build.status ?? 1;
+});
+if (buildStatus !== 0) process.exit(buildStatus);
 
 const app = next({ dev: false, dir: root, hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
