@@ -79,7 +79,8 @@ export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promi
   }
 
   const maxAgeSeconds = maxAgeFromCacheControl(fetched.headers["cache-control"]);
-  const schedule = { feedId, now: startedAt, baseIntervalMinutes: intervalMinutes, consecutiveFailures: 0, maxAgeSeconds };
+  const weeklyItems = await itemsLastWeek(db, feed, startedAt);
+  const schedule = { feedId, now: startedAt, baseIntervalMinutes: intervalMinutes, consecutiveFailures: 0, maxAgeSeconds, weeklyItems };
 
   if (!parsed) {
     const next = nextFetchAt(schedule);
@@ -132,4 +133,11 @@ export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promi
   });
   log(`feed ${feedId} ${feed.url}: ${delivered} items${itemErrors.length ? `, ${itemErrors.length} failed` : ""}${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ""}`);
   return { status: "ok", items: delivered, itemErrors, skipped: parsed.skipped, nextFetchAt: next };
+}
+
+/** How many articles the feed brought in the week before `now`, or null while the feed is less than a week old. */
+async function itemsLastWeek(db: Db, feed: { id: number; createdAt: Date }, now: Date): Promise<number | null> {
+  const weekAgo = new Date(now.getTime() - 7 * 24 * 3_600_000);
+  if (feed.createdAt > weekAgo) return null;
+  return db.article.count({ where: { feedId: feed.id, createdAt: { gte: weekAgo } } });
 }

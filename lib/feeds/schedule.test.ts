@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jitterFraction, maxAgeFromCacheControl, nextFetchAt, nextFetchDelayMs, outsideSkipHours } from "./schedule";
+import { activityInterval, jitterFraction, maxAgeFromCacheControl, nextFetchAt, nextFetchDelayMs, outsideSkipHours } from "./schedule";
 
 const MIN = 60_000;
 const base = { feedId: 7, now: new Date("2025-03-04T10:00:00Z"), baseIntervalMinutes: 15, consecutiveFailures: 0 };
@@ -79,5 +79,28 @@ describe("skipHours", () => {
     const now = new Date("2025-03-04T00:50:00Z");
     expect(nextFetchAt({ ...base, now, skipHours: [1] }).getTime()).toBe(Date.parse("2025-03-04T02:00:00Z"));
     expect(nextFetchAt({ ...base, now, skipHours: [1], consecutiveFailures: 1 }).getUTCHours()).toBe(1);
+  });
+});
+
+describe("activityInterval", () => {
+  const base = 15 * 60_000;
+  it("keeps a busy feed at the base interval and slows a quiet one, up to six hours", () => {
+    expect(activityInterval(base, 2_000)).toBe(base); // a wire feed
+    expect(activityInterval(base, 84)).toBe(2 * 3_600_000); // a week / 84 items = 2 h
+    expect(activityInterval(base, 3)).toBe(6 * 3_600_000); // capped
+    expect(activityInterval(base, 0)).toBe(6 * 3_600_000); // silent
+  });
+
+  it("leaves a feed too new to tell at the base interval", () => {
+    expect(activityInterval(base, null)).toBe(base);
+  });
+
+  it("feeds into the next poll time of a healthy feed, but not into the retry after an error", () => {
+    const now = new Date("2025-04-25T12:00:00Z");
+    const quiet = nextFetchDelayMs({ feedId: 1, now, baseIntervalMinutes: 15, consecutiveFailures: 0, weeklyItems: 84 });
+    expect(quiet).toBeGreaterThanOrEqual(2 * 3_600_000);
+    expect(quiet).toBeLessThan(2 * 3_600_000 + 5 * 60_000 + 1);
+    const failing = nextFetchDelayMs({ feedId: 1, now, baseIntervalMinutes: 15, consecutiveFailures: 1, weeklyItems: 84 });
+    expect(failing).toBeLessThan(20 * 60_000);
   });
 });

@@ -32,6 +32,8 @@ export interface ScheduleInput {
   ttlMinutes?: number | null;
   maxAgeSeconds?: number | null;
   skipHours?: number[] | null;
+  /** Articles the feed brought in the past week; null for a feed too new to tell. */
+  weeklyItems?: number | null;
   /** Retry-After of a failed response: waited out (up to the backoff cap) when longer than the backoff. */
   retryAfterSeconds?: number | null;
 }
@@ -46,10 +48,23 @@ export function nextFetchDelayMs(input: ScheduleInput): number {
   } else {
     const hints = [input.ttlMinutes ? input.ttlMinutes * MINUTE : 0, input.maxAgeSeconds ? input.maxAgeSeconds * 1000 : 0];
     // A hint can ask us to come back later, never sooner than our own interval.
-    delay = Math.max(base, Math.min(Math.max(...hints), MAX_HINTED_INTERVAL_MS));
+    delay = Math.max(activityInterval(base, input.weeklyItems), Math.min(Math.max(...hints), MAX_HINTED_INTERVAL_MS));
   }
   const jitter = Math.min(delay * 0.1, MAX_JITTER_MS) * jitterFraction(input.feedId, input.consecutiveFailures);
   return Math.round(delay + jitter);
+}
+
+const WEEK = 7 * 24 * HOUR;
+
+/**
+ * The interval a feed's own pace calls for (as Miniflux's entry-frequency scheduler does): a week divided by the
+ * items it brought last week, between our base interval and the 6-hour cap. A wire feed stays at the base; a
+ * weekly column is polled every few hours; a silent feed slows to the cap.
+ */
+export function activityInterval(baseMs: number, weeklyItems: number | null | undefined): number {
+  if (weeklyItems === null || weeklyItems === undefined) return baseMs;
+  if (weeklyItems <= 0) return Math.max(baseMs, MAX_HINTED_INTERVAL_MS);
+  return Math.min(Math.max(baseMs, WEEK / weeklyItems), Math.max(baseMs, MAX_HINTED_INTERVAL_MS));
 }
 
 /** Moves a time out of the publisher's skipHours (UTC), to the start of the next allowed hour. */
