@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { EditorEventList, EditorTagList } from "@/components/editor-tags";
+import { getCurrentSession } from "@/lib/auth/current";
+import { AuthError, requireEditor } from "@/lib/auth/guards";
+import { createTagAction, mergeTagsAction, renameTagAction, tagEventAction, untagEventAction } from "@/lib/tags/actions";
+import { listTags, recentEventsForEditors } from "@/lib/tags/data";
+
+export const metadata: Metadata = { title: "Editors", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export default async function EditorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await getCurrentSession();
+  try {
+    requireEditor(session);
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err;
+    if (err.status === 401) redirect("/login?next=/editor");
+    return (
+      <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+        <h1 className="text-2xl font-bold">Editors</h1>
+        <p role="alert" className="mt-4">
+          {err.message}
+        </p>
+      </div>
+    );
+  }
+  const params = await searchParams;
+  const [tags, events] = await Promise.all([listTags(), recentEventsForEditors(50)]);
+  const error = one(params.error);
+  const notice = one(params.notice);
+  return (
+    <div className="mx-auto max-w-6xl space-y-8 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-bold">Editors</h1>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Signed in as {session!.email} ({session!.role})
+        </p>
+        <form action="/logout" method="post" className="ml-auto">
+          <button className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">Sign out</button>
+        </form>
+      </div>
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {error}
+        </p>
+      )}
+      {notice && !error && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+          {notice}
+        </p>
+      )}
+      <EditorTagList tags={tags} canMerge={session!.role === "admin"} actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }} />
+      <EditorEventList events={events} tags={tags} actions={{ tag: tagEventAction, untag: untagEventAction }} />
+    </div>
+  );
+}

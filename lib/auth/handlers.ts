@@ -1,0 +1,69 @@
+// The sign-in and sign-out route handlers' logic, on plain Request/Response so tests can drive them directly.
+import type { Db } from "@/lib/db";
+import { isSameOrigin } from "./origin";
+import { SlidingWindowLimiter } from "./rate-limit";
+import { LoginForm, safeNextPath } from "./schema";
+import { clearedSessionCookie, createSession, deleteSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
+import { checkCredentials } from "./users";
+
+interface Deps {
+  db: Db;
+  limiter: SlidingWindowLimiter;
+  now?: Date;
+}
+
+function text(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+}
+
+// A relative Location (a path): the browser resolves it against the host it asked, which behind a proxy is
+// the public one rather than the one this server sees. 303 so the follow-up is a GET.
+function seeOther(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { location, "cache-control": "no-store", ...headers } });
+}
+
+/** The client's address as the nearest proxy reports it; without a proxy the header is absent and all share one key. */
+function clientIp(req: Request): string {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
+  if (!isSameOrigin(req.headers)) return text(403, "Cross-origin request refused.");
+  const now = deps.now ?? new Date();
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return text(400, "Expected a form submission.");
+  }
+  const parsed = LoginForm.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+  const next = safeNextPath(typeof form.get("next") === "string" ? (form.get("next") as string) : null);
+  const back = (error: string) => `/login?${new URLSearchParams({ error, next })}`;
+  if (!parsed.success) return seeOther(back("invalid"));
+
+  const emailKey = `email:${parsed.data.email}`;
+  const ipKey = `ip:${clientIp(req)}`;
+  const wait = Math.max(deps.limiter.retryAfterMs(emailKey, now.getTime()), deps.limiter.retryAfterMs(ipKey, now.getTime()));
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    return text(429, `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+      "retry-after": String(Math.ceil(wait / 1000)),
+    });
+  }
+
+  const user = await checkCredentials(deps.db, parsed.data.email, parsed.data.password);
+  if (!user) {
+    deps.limiter.recordFailure(emailKey, now.getTime());
+    deps.limiter.recordFailure(ipKey, now.getTime());
+    return seeOther(back("invalid"));
+  }
+  deps.limiter.reset(emailKey);
+  const { token, expiresAt } = await createSession(deps.db, user.id, now);
+  return seeOther(next, { "set-cookie": sessionCookie(token, expiresAt) });
+}
+
+export async function handleLogout(req: Request, deps: { db: Db }): Promise<Response> {
+  if (!isSameOrigin(req.headers)) return text(403, "Cross-origin request refused.");
+  await deleteSession(deps.db, tokenFromCookieHeader(req.headers.get("cookie")));
+  return seeOther("/", { "set-cookie": clearedSessionCookie() });
+}

@@ -1,0 +1,198 @@
+// Accounts, sessions, guards, the cross-origin check and sign-in throttling, on a real migrated database and with
+// the route handlers driven by real Request objects.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { requireAdmin, requireEditor } from "@/lib/auth/guards";
+import { handleLogin, handleLogout } from "@/lib/auth/handlers";
+import { isSameOrigin } from "@/lib/auth/origin";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
+import { safeNextPath } from "@/lib/auth/schema";
+import { createSession, deleteExpiredSessions, findSession, hashToken, SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/auth/sessions";
+import { createUser } from "@/lib/auth/users";
+import { createTempDb } from "./support/temp-db";
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let editorId: number;
+const PASSWORD = "correct horse battery staple";
+
+beforeAll(async () => {
+  const t = await createTempDb();
+  db = t.db;
+  cleanup = t.cleanup;
+  editorId = (await createUser(db, { email: "ed@example.org", password: PASSWORD, role: "editor" })).id;
+});
+afterAll(() => cleanup());
+
+describe("scrypt password hashes", () => {
+  it("verifies the right password and refuses a wrong one", async () => {
+    const stored = await hashPassword("a long enough password");
+    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(await verifyPassword("a long enough password", stored)).toBe(true);
+    expect(await verifyPassword("a long enough passwore", stored)).toBe(false);
+    expect(await verifyPassword("", stored)).toBe(false);
+  });
+
+  it("salts: the same password hashes differently twice", async () => {
+    expect(await hashPassword("same password here", { N: 1024 })).not.toBe(await hashPassword("same password here", { N: 1024 }));
+  });
+
+  it("refuses a tampered or malformed hash instead of throwing", async () => {
+    const stored = await hashPassword("tamper with me please", { N: 1024 });
+    const parts = stored.split("$");
+    const key = Buffer.from(parts[5]!, "base64");
+    key[0]! ^= 1;
+    expect(await verifyPassword("tamper with me please", [...parts.slice(0, 5), key.toString("base64")].join("$"))).toBe(false);
+    const otherSalt = Buffer.alloc(16, 7).toString("base64");
+    expect(await verifyPassword("tamper with me please", [...parts.slice(0, 4), otherSalt, parts[5]].join("$"))).toBe(false);
+    // Parameters are part of what is verified: a changed N derives another key.
+    expect(await verifyPassword("tamper with me please", stored.replace("$1024$", "$2048$"))).toBe(false);
+    for (const bad of ["", "plain", "bcrypt$x", stored.replace("$1024$", "$1000$"), stored.replace("$1024$", `$${2 ** 30}$`)]) {
+      expect(await verifyPassword("tamper with me please", bad)).toBe(false);
+    }
+  });
+});
+
+describe("sessions", () => {
+  it("stores only the token's hash and finds the user by the token", async () => {
+    const { token, expiresAt } = await createSession(db, editorId);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await db.session.findUnique({ where: { id: token } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: hashToken(token) } })).not.toBeNull();
+    expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(SESSION_TTL_MS - 60_000);
+    expect(await findSession(db, token)).toEqual({ userId: editorId, email: "ed@example.org", role: "editor" });
+    expect(await findSession(db, token + "x")).toBeNull();
+    expect(await findSession(db, undefined)).toBeNull();
+  });
+
+  it("expires, and an expired session is deleted when it is presented", async () => {
+    const start = new Date("2026-01-01T00:00:00Z");
+    const { token, expiresAt } = await createSession(db, editorId, start);
+    expect(await findSession(db, token, new Date(expiresAt.getTime() - 1000))).not.toBeNull();
+    expect(await findSession(db, token, expiresAt)).toBeNull();
+    expect(await db.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
+    await createSession(db, editorId, start);
+    expect(await deleteExpiredSessions(db, new Date(expiresAt.getTime() + 1))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("guards", () => {
+  const editor = { userId: 1, email: "e@x.org", role: "editor" };
+  const admin = { userId: 2, email: "a@x.org", role: "admin" };
+  it("401 without a session, 403 with the wrong role", () => {
+    expect(() => requireEditor(null)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => requireAdmin(undefined)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => requireAdmin(editor)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => requireEditor({ ...editor, role: "reader" })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(requireEditor(editor)).toBe(editor);
+    expect(requireEditor(admin)).toBe(admin);
+    expect(requireAdmin(admin)).toBe(admin);
+  });
+});
+
+describe("cross-origin check", () => {
+  it("accepts same origin and refuses another origin", () => {
+    expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://news.example" }))).toBe(true);
+    expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://evil.example" }))).toBe(false);
+    expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://sub.news.example" }))).toBe(false);
+    expect(isSameOrigin(new Headers({ host: "news.example", origin: "null" }))).toBe(false);
+    expect(isSameOrigin(new Headers({ host: "news.example", "sec-fetch-site": "cross-site" }))).toBe(false);
+    expect(isSameOrigin(new Headers({ host: "news.example", "sec-fetch-site": "same-origin" }))).toBe(true);
+  });
+});
+
+it("only returns to paths on this site after sign-in", () => {
+  expect(safeNextPath("/editor?x=1")).toBe("/editor?x=1");
+  for (const bad of ["https://evil.example/", "//evil.example/", "/\\evil.example", "", undefined]) expect(safeNextPath(bad)).toBe("/editor");
+});
+
+function loginRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+  return new Request("http://parallax.test/login/submit", {
+    method: "POST",
+    headers: { host: "parallax.test", origin: "http://parallax.test", "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields),
+  });
+}
+
+function cookieToken(res: Response): string | null {
+  const match = res.headers.get("set-cookie")?.match(new RegExp(`^${SESSION_COOKIE}=([^;]*)`));
+  return match ? match[1]! : null;
+}
+
+describe("sign in and sign out", () => {
+  it("signs in with the right password: a session cookie with the right attributes, and a redirect", async () => {
+    const res = await handleLogin(loginRequest({ email: " ED@example.org ", password: PASSWORD, next: "/editor?tab=tags" }), {
+      db,
+      limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/editor?tab=tags");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/);
+    expect(await findSession(db, cookieToken(res))).toMatchObject({ userId: editorId });
+  });
+
+  it("refuses a wrong password without a cookie, and an offsite next", async () => {
+    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: "wrong password!!", next: "//evil.example" }), {
+      db,
+      limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/login?error=invalid&next=%2Feditor");
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("refuses a cross-origin sign-in and sign-out with 403", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { origin: "https://evil.example" }), { db, limiter });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const { token } = await createSession(db, editorId);
+    const out = await handleLogout(
+      new Request("http://parallax.test/logout", { method: "POST", headers: { host: "parallax.test", origin: "https://evil.example", cookie: `${SESSION_COOKIE}=${token}` } }),
+      { db },
+    );
+    expect(out.status).toBe(403);
+    expect(await findSession(db, token)).not.toBeNull();
+  });
+
+  it("signing out deletes the session and clears the cookie", async () => {
+    const { token } = await createSession(db, editorId);
+    const res = await handleLogout(
+      new Request("http://parallax.test/logout", { method: "POST", headers: { host: "parallax.test", origin: "http://parallax.test", cookie: `other=1; ${SESSION_COOKIE}=${token}` } }),
+      { db },
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get("set-cookie")).toMatch(new RegExp(`^${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+    expect(await db.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
+    expect(await findSession(db, token)).toBeNull();
+  });
+
+  it("throttles after five failures per email, with a 429 that says when to retry, even for the right password", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const now = new Date();
+    for (let i = 0; i < 5; i++) {
+      const res = await handleLogin(loginRequest({ email: "ed@example.org", password: `wrong password ${i}` }, { "x-forwarded-for": `10.0.0.${i}` }), { db, limiter, now });
+      expect(res.status).toBe(303);
+    }
+    const blocked = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "10.0.0.99" }), { db, limiter, now });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toBe("Too many failed sign-in attempts. Try again in 15 minutes.");
+    expect(blocked.headers.get("retry-after")).toBe("900");
+    expect(blocked.headers.get("set-cookie")).toBeNull();
+    // The window slides: fifteen minutes later the right password works again.
+    const later = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }), { db, limiter, now: new Date(now.getTime() + 15 * 60_000 + 1) });
+    expect(later.status).toBe(303);
+    expect(cookieToken(later)).toBeTruthy();
+  });
+
+  it("throttles per IP across different emails", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    for (let i = 0; i < 5; i++) await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, { "x-forwarded-for": "203.0.113.9" }), { db, limiter });
+    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "203.0.113.9" }), { db, limiter });
+    expect(res.status).toBe(429);
+    const elsewhere = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "198.51.100.1" }), { db, limiter });
+    expect(elsewhere.status).toBe(303);
+  });
+});
