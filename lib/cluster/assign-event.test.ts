@@ -3,6 +3,7 @@ import { createDb } from "@/lib/db";
 import { createTempDb } from "@/tests/support/temp-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { clusterArticle, forgetClusterState } from "./assign-event";
+import { featuresVersion } from "./features";
 import { readSeedArticles } from "./test-data";
 
 let db: PrismaClient;
@@ -59,13 +60,20 @@ describe("clusterArticle", () => {
     expect(event.firstSeenAt.toISOString()).toBe("2025-04-25T00:00:00.000Z");
     expect(event.lastSeenAt.toISOString()).toBe("2025-04-29T00:00:00.000Z");
     expect(seeds.map((s) => s.title)).toContain(event.title);
+    // Labelled from what the reports share.
+    expect(event.summary).toMatch(/Witkoff/);
+    expect(event.summary).toMatch(/Putin/);
+    expect(event.summary!.length).toBeLessThanOrEqual(400);
+    const entities: string[] = JSON.parse(event.entities!);
+    expect(entities).toEqual(expect.arrayContaining(["Vladimir Putin", "Steve Witkoff"]));
+    expect(entities.some((e) => e.endsWith("Ushakov"))).toBe(true);
 
     const members = await db.eventArticle.findMany({ where: { eventId: event.id }, orderBy: { articleId: "asc" } });
     expect(members.map((m) => m.articleId)).toEqual(ids);
     expect(members[0].similarity).toBe(1);
     expect(members.slice(1).every((m) => m.similarity > 0 && m.similarity < 1)).toBe(true);
     const stored = await db.article.findUniqueOrThrow({ where: { id: ids[1] } });
-    expect(JSON.parse(stored.features!)).toMatchObject({ v: 1, terms: expect.objectContaining({ witkoff: expect.any(Number) }) });
+    expect(JSON.parse(stored.features!)).toMatchObject({ v: featuresVersion, terms: expect.objectContaining({ witkoff: expect.any(Number) }) });
   });
 
   it("is idempotent: clustering a member again changes nothing", async () => {

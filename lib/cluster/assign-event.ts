@@ -3,6 +3,7 @@
 // stored Article.features on first use, so a restart does not re-read every text.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
+import { keyEntities, summarise } from "./event-summary";
 import { featuresVersion } from "./features";
 import { parseStoredFeatures } from "./stored-features";
 import type { ArticleFeatures, ClusterArticle, RestoreEntry } from "./types";
@@ -105,15 +106,15 @@ async function mergePass(db: PrismaClient, clusterer: Clusterer, eventId: number
       await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
       await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0 } });
       clusterer.merge(String(survivor), String(other));
-      await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor);
+      await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor, true);
     });
     current = Number(clusterer.resolve(String(current)));
   }
   return current;
 }
 
-/** Recomputes an event's title, first/last seen and counts from its members. */
-async function refreshEvent(db: PrismaClient, clusterer: Clusterer, eventId: number) {
+/** Recomputes an event's title, first/last seen, counts and (see `relabel`) summary and entities from its members. */
+async function refreshEvent(db: PrismaClient, clusterer: Clusterer, eventId: number, merged = false) {
   const members = await db.eventArticle.findMany({
     where: { eventId },
     select: { article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true } } },
@@ -134,8 +135,33 @@ async function refreshEvent(db: PrismaClient, clusterer: Clusterer, eventId: num
       lastSeenAt: new Date(Math.max(...times)),
       articleCount: articles.length,
       sourceCount: outlets.size,
+      ...(await relabel(db, eventId, articles, merged)),
     },
   });
+}
+
+/** Articles read for the summary and entities: an evenly spread sample, so that a large event costs no more. */
+const labelSample = 30;
+
+/**
+ * The event's summary and key entities, recomputed while it is small and then each time it grew by a tenth (one
+ * more article hardly changes what most sources say, and reading the texts is the cost); always after a merge.
+ */
+async function relabel(db: PrismaClient, eventId: number, articles: ArticleRow[], merged: boolean) {
+  const n = articles.length;
+  const step = (k: number) => Math.floor(Math.log(k) / Math.log(1.1));
+  if (!merged && n > 20 && step(n) === step(n - 1)) {
+    const { summary } = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { summary: true } });
+    if (summary !== null) return {};
+  }
+  const ids = articles.map((a) => a.id).sort((a, b) => a - b);
+  const sample = n <= labelSample ? ids : Array.from({ length: labelSample }, (_, i) => ids[Math.floor((i * n) / labelSample)]);
+  const texts = await db.article.findMany({
+    where: { id: { in: sample } },
+    select: { id: true, title: true, text: true, publishedAt: true },
+    orderBy: { id: "asc" },
+  });
+  return { summary: summarise(texts), entities: JSON.stringify(keyEntities(texts)) };
 }
 
 /** Rebuilds a clusterer from every stored membership, recomputing only features that are missing or stale. */

@@ -9,24 +9,38 @@ const monthNames: Record<string, string> = {
   august: "aug", september: "sep", sept: "sep", october: "oct", november: "nov", december: "dec",
 };
 const monthStems = new Set(Object.keys(monthNames).map((m) => normaliseWord(m)));
-const datePattern = new RegExp(
-  `\\b(${Object.keys(monthNames).join("|")}|(?:${month})\\.?)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`,
-  "giu",
-);
+// A date is a month name (or "Sept.", "Jan") then a day: "May 3", "March 12th". Found from the day: a regex
+// that starts at a digit skips most of the text at once, where one that starts with twelve month alternatives
+// is tried at every position.
+const dayPattern = /(?<=\s)(\d{1,2})(?:st|nd|rd|th)?\b/g;
+const monthBefore = new RegExp(`(?:^|[^A-Za-z0-9_])(${Object.keys(monthNames).join("|")}|(?:${month})\\.?)$`, "i");
+const isSpace = /\s/;
+
+function extractDates(text: string, out: string[]): void {
+  for (const m of text.matchAll(dayPattern)) {
+    let j = m.index;
+    while (j > 0 && isSpace.test(text[j - 1])) j--;
+    // Longest month name plus its period and the boundary character before it.
+    const found = monthBefore.exec(text.slice(Math.max(0, j - 11), j));
+    if (!found) continue;
+    const name = found[1].toLowerCase().replace(/\.$/, "");
+    out.push(`@${monthNames[name] ?? name.slice(0, 3)}-${Number(m[1])}`);
+  }
+}
 // Capitalised words, optionally joined by a lower-case particle ("Bank of England"). A period only inside a word
 // ("U.S"), so that "…on Friday. In Moscow…" does not become one name.
 const word = "\\p{Lu}[\\p{L}\\p{M}’'-]*(?:\\.\\p{Lu}[\\p{L}\\p{M}]*)*";
 const namePattern = new RegExp(`${word}(?:[ \\t]+(?:(?:of|de|la|du|van|von|bin|al|del|da|the)[ \\t]+)?${word})*`, "gu");
+const multiWord = /\s/;
 const sentenceEnd = /(?:^|[.!?:;"“”‘’'(\[\n|]|\s[-–—])\s*$/u;
 
 /** Entity keys found in the text, one per occurrence. */
 export function extractEntities(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(datePattern)) {
-    const name = m[1].toLowerCase().replace(/\.$/, "");
-    out.push(`@${monthNames[name] ?? name.slice(0, 3)}-${Number(m[2])}`);
-  }
+  extractDates(text, out);
   for (const m of text.matchAll(namePattern)) {
+    // Most matches are one capitalised word at a sentence start: settled before any string work.
+    if (!multiWord.test(m[0]) && sentenceEnd.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     const terms = m[0]
       .split(/\s+/)
       .map((w) => normaliseWord(w.replace(/['’]s$/, "").toLowerCase()))
@@ -36,6 +50,33 @@ export function extractEntities(text: string): string[] {
     const atStart = sentenceEnd.test(text.slice(Math.max(0, m.index - 3), m.index));
     if (terms.length === 1 && atStart) continue;
     out.push(`~${terms.join("_")}`);
+  }
+  return out;
+}
+
+/**
+ * The names in a text as the clusterer keys them ("vladimir_putin") with their printed form ("Vladimir Putin"),
+ * one per occurrence, including lone capitalised words at a sentence start (flagged): for labelling events.
+ * Function words at either end of a run ("The Kremlin") are dropped.
+ */
+export function extractNames(text: string): { key: string; surface: string; atStart: boolean }[] {
+  const out: { key: string; surface: string; atStart: boolean }[] = [];
+  for (const m of text.matchAll(namePattern)) {
+    const words = m[0].split(/\s+/).map((w) => w.replace(/['’]s$/, ""));
+    const terms = words.map((w) => {
+      const t = normaliseWord(w.toLowerCase());
+      return t === null || t in monthNames || monthStems.has(t) ? null : t;
+    });
+    let first = terms.findIndex((t) => t !== null);
+    if (first < 0) continue;
+    let last = terms.length - 1;
+    while (terms[last] === null) last--;
+    const kept = terms.filter((t): t is string => t !== null);
+    // A lone capitalised word at a sentence start may be any word: the caller decides (see extractEntities).
+    const atStart = kept.length === 1 && sentenceEnd.test(text.slice(Math.max(0, m.index - 3), m.index));
+    // A leading particle is not part of the name ("of" in "Of Moscow" at a heading).
+    while (first < last && /^(?:of|de|la|du|van|von|bin|al|del|da|the)$/i.test(words[first])) first++;
+    out.push({ key: kept.join("_"), surface: words.slice(first, last + 1).join(" "), atStart });
   }
   return out;
 }

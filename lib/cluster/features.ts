@@ -1,10 +1,12 @@
 // Article → ArticleFeatures: a section-weighted bag of stemmed terms plus named entities, unit length, rounded so
 // that features read back from the database compare exactly like freshly computed ones.
 import { extractEntities, isTitleCase } from "./entities";
-import { tokenize } from "./tokenize";
+import { tokenize, tokenizeUpTo } from "./tokenize";
 import type { ArticleFeatures, ClusterArticle } from "./types";
 
-export const featuresVersion = 1;
+// 2: entities come from the same capped body as the words, as printed (a paragraph break ends a name); keys in
+// order of first appearance. 1 read entities from the whole body, re-joined into one line.
+export const featuresVersion = 2;
 
 export interface FeatureOptions {
   /** The headline states the event; it counts this many times a body word. */
@@ -31,12 +33,67 @@ export const defaultFeatureOptions: FeatureOptions = {
   bigramWeight: 0,
 };
 
-const sentenceBreak = /(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})|\n+/u;
+/** Far more text than `maxBodyWords` terms ever take: the cap only bounds the cost of pathological inputs. */
+const maxTextChars = 30_000;
 
-/** Splits a body into its lead (first sentences) and the rest. */
+const sentenceBreak = /(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})|\n+/gu;
+
+/**
+ * Splits a body into its lead (first sentences, joined by spaces) and the rest (as printed). Only the lead's
+ * sentence breaks are searched for: splitting a whole long text into sentences to join most of them again was
+ * a good part of the feature time.
+ */
 export function splitLead(text: string, sentences: number): { lead: string; body: string } {
-  const parts = text.trim().split(sentenceBreak).filter((s) => s.trim());
-  return { lead: parts.slice(0, sentences).join(" "), body: parts.slice(sentences).join(" ") };
+  const t = text.trim();
+  const lead: string[] = [];
+  let pos = 0;
+  while (lead.length < sentences && pos < t.length) {
+    sentenceBreak.lastIndex = pos;
+    const m = sentenceBreak.exec(t);
+    const end = m ? m.index : t.length;
+    if (t.slice(pos, end).trim()) lead.push(t.slice(pos, end));
+    pos = m ? end + m[0].length : t.length;
+  }
+  return { lead: lead.join(" "), body: t.slice(pos) };
+}
+
+/**
+ * Per term, its occurrence count in each section: one Map lookup per token, where a Map per section plus a merge
+ * cost three. Sections are added in a fixed order, so the result does not depend on the Map's internals.
+ */
+class SectionCounts {
+  readonly index = new Map<string, number>();
+  readonly counts: number[][] = [];
+  readonly weights: number[] = [];
+
+  section(weight: number): number {
+    this.weights.push(weight);
+    return this.weights.length - 1;
+  }
+
+  add(terms: string[], section: number): void {
+    for (const t of terms) {
+      let i = this.index.get(t);
+      if (i === undefined) {
+        this.index.set(t, (i = this.counts.length));
+        this.counts.push([]);
+      }
+      const c = this.counts[i];
+      c[section] = (c[section] ?? 0) + 1;
+    }
+  }
+
+  /** Section-weighted, sublinear per section: a word repeated ten times is not ten times as telling. */
+  weighted(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [t, i] of this.index) {
+      let w = 0;
+      const c = this.counts[i];
+      for (let s = 0; s < c.length; s++) if (c[s]) w += this.weights[s] * (1 + Math.log(c[s]));
+      out.set(t, w);
+    }
+    return out;
+  }
 }
 
 /** Computes the features the clusterer compares; JSON-serialisable. */
@@ -44,31 +101,28 @@ export function articleFeatures(
   article: Pick<ClusterArticle, "title" | "text" | "source">,
   options: FeatureOptions = defaultFeatureOptions,
 ): ArticleFeatures {
-  const weights = new Map<string, number>();
-  const addSection = (terms: string[], weight: number) => {
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    // Sublinear per section: a word repeated ten times is not ten times as telling.
-    for (const [t, c] of counts) weights.set(t, (weights.get(t) ?? 0) + weight * (1 + Math.log(c)));
-  };
-  const { lead, body } = splitLead(article.text, options.leadSentences);
-  const bodyTerms = tokenize(body).slice(0, options.maxBodyWords);
+  const counts = new SectionCounts();
+  // Only the opening of a very long text can matter (see `maxBodyWords`); splitting all of it is wasted work.
+  const { lead, body: fullBody } = splitLead(article.text.slice(0, maxTextChars), options.leadSentences);
+  const { terms: bodyTerms, end } = tokenizeUpTo(fullBody, options.maxBodyWords);
+  // Names and dates past the words kept are background too, and scanning them cost as much as the words.
+  const body = fullBody.slice(0, end);
   const titleTerms = tokenize(article.title);
   const leadTerms = tokenize(lead);
-  addSection(titleTerms, options.titleWeight);
-  addSection(leadTerms, options.leadWeight);
+  counts.add(titleTerms, counts.section(options.titleWeight));
+  counts.add(leadTerms, counts.section(options.leadWeight));
   if (options.bigramWeight > 0) {
-    addSection(bigrams(titleTerms), options.titleWeight * options.bigramWeight);
-    addSection(bigrams(leadTerms), options.leadWeight * options.bigramWeight);
+    counts.add(bigrams(titleTerms), counts.section(options.titleWeight * options.bigramWeight));
+    counts.add(bigrams(leadTerms), counts.section(options.leadWeight * options.bigramWeight));
   }
-  addSection(bodyTerms, options.bodyWeight);
+  counts.add(bodyTerms, counts.section(options.bodyWeight));
   if (options.entityWeight > 0) {
     const e = options.entityWeight;
-    if (!isTitleCase(article.title)) addSection(extractEntities(article.title), options.titleWeight * e);
-    addSection(extractEntities(lead), options.leadWeight * e);
-    addSection(extractEntities(body), options.bodyWeight * e);
+    if (!isTitleCase(article.title)) counts.add(extractEntities(article.title), counts.section(options.titleWeight * e));
+    counts.add(extractEntities(lead), counts.section(options.leadWeight * e));
+    counts.add(extractEntities(body), counts.section(options.bodyWeight * e));
   }
-  return { v: featuresVersion, terms: unitRounded(weights), source: article.source ?? null };
+  return { v: featuresVersion, terms: unitRounded(counts.weighted()), source: article.source ?? null };
 }
 
 const bigrams = (terms: string[]) => terms.slice(1).map((t, i) => `${terms[i]}+${t}`);
@@ -78,9 +132,10 @@ function unitRounded(weights: Map<string, number>): Record<string, number> {
   for (const w of weights.values()) norm += w * w;
   norm = Math.sqrt(norm) || 1;
   const out: Record<string, number> = {};
-  // Sorted keys: the same article always serialises to the same JSON.
-  for (const t of [...weights.keys()].sort()) {
-    const w = Math.round((weights.get(t)! / norm) * 1e5) / 1e5;
+  // Keys in order of first appearance (title, lead, body, entities): the same article always serialises to the
+  // same JSON, without sorting hundreds of strings per article.
+  for (const [t, x] of weights) {
+    const w = Math.round((x / norm) * 1e5) / 1e5;
     if (w > 0) out[t] = w;
   }
   return out;

@@ -7,6 +7,18 @@ export interface Packed {
   w: Float64Array;
 }
 
+// Sorting positions by id with a comparator calls back into JS for every comparison; packing (id, position) into
+// one double and sorting a Float64Array natively does the same in a fraction of the time. Exact while
+// id × 2^21 + position < 2^53: ids below 2^31, vectors shorter than 2^21 entries.
+const positionBits = 2 ** 21;
+
+/** Positions of `chosen` entries ordered by id (ids distinct within a vector, ties would go by position). */
+function byId(ids: ArrayLike<number>, chosen: ArrayLike<number>): Float64Array {
+  const keys = new Float64Array(chosen.length);
+  for (let i = 0; i < chosen.length; i++) keys[i] = ids[chosen[i]] * positionBits + chosen[i];
+  return keys.sort();
+}
+
 /** The `limit` heaviest entries of (id, weight) pairs by `key`, ties by id, returned sorted by id. */
 export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: number, key?: (i: number) => number): Packed {
   const n = ids.length;
@@ -15,9 +27,7 @@ export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: n
     for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1] < ids[i];
     if (sorted) return { ids: Int32Array.from(ids), w: Float64Array.from(w) };
   }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let chosen: Int32Array = order;
+  let chosen: ArrayLike<number>;
   if (n > limit) {
     // Selection by cutoff (a native numeric sort of the keys) rather than a comparator sort of all entries.
     const k = new Float64Array(n);
@@ -29,15 +39,20 @@ export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: n
       if (k[i] > cutoff) above.push(i);
       else if (k[i] === cutoff) ties.push(i);
     }
-    ties.sort((a, b) => ids[a] - ids[b]);
-    for (let i = 0; above.length < limit; i++) above.push(ties[i]);
-    chosen = Int32Array.from(above);
+    const tiesById = byId(ids, ties);
+    for (let i = 0; above.length < limit; i++) above.push(tiesById[i] % positionBits);
+    chosen = above;
+  } else {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    chosen = all;
   }
-  chosen.sort((a, b) => ids[a] - ids[b]);
-  const out = { ids: new Int32Array(chosen.length), w: new Float64Array(chosen.length) };
-  for (let i = 0; i < chosen.length; i++) {
-    out.ids[i] = ids[chosen[i]];
-    out.w[i] = w[chosen[i]];
+  const order = byId(ids, chosen);
+  const out = { ids: new Int32Array(order.length), w: new Float64Array(order.length) };
+  for (let i = 0; i < order.length; i++) {
+    const at = order[i] % positionBits;
+    out.ids[i] = ids[at];
+    out.w[i] = w[at];
   }
   return out;
 }
