@@ -12,6 +12,10 @@ export function SiteHeader() {
           <Link href="/search" className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
             Search
           </Link>
+          {/* A plain link: /editor itself sends a signed-out visitor to /login. */}
+          <Link href="/editor" className="ml-4 text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+            Editors
+          </Link>
         </nav>
       </div>
     </header>

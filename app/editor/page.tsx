@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { EditorCurationIndex } from "@/components/editor-curation";
 import { EditorEventList, EditorTagList } from "@/components/editor-tags";
 import { getCurrentSession } from "@/lib/auth/current";
 import { AuthError, requireEditor } from "@/lib/auth/guards";
+import { listCuratedFlags } from "@/lib/curation/data";
 import { createTagAction, mergeTagsAction, renameTagAction, tagEventAction, untagEventAction } from "@/lib/tags/actions";
 import { listTags, recentEventsForEditors } from "@/lib/tags/data";
 
@@ -30,7 +32,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
     );
   }
   const params = await searchParams;
-  const [tags, events] = await Promise.all([listTags(), recentEventsForEditors(50)]);
+  const [tags, events, flagged] = await Promise.all([listTags(), recentEventsForEditors(50), listCuratedFlags()]);
   const error = one(params.error);
   const notice = one(params.notice);
   return (
@@ -54,6 +56,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
           {notice}
         </p>
       )}
+      <EditorCurationIndex items={flagged} />
       <EditorTagList tags={tags} canMerge={session!.role === "admin"} actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }} />
       <EditorEventList events={events} tags={tags} actions={{ tag: tagEventAction, untag: untagEventAction }} />
     </div>

@@ -16,8 +16,9 @@ export function distinctSources(sources: readonly (SourceRef | null)[]): SourceR
   return [...byDomain.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
 }
 
-// Merged events are tombstones and events left empty have nothing to show.
-const visible = { mergedIntoId: null, articleCount: { gt: 0 } };
+// Merged events are tombstones, events left empty have nothing to show, and hidden ones an editor took off the
+// listings (their own page still answers, so links already shared keep working).
+export const visibleEventWhere = { mergedIntoId: null, articleCount: { gt: 0 }, hidden: false };
 
 /**
  * One page of events, best ranked first (see ranking.ts). The score depends on the time of the query, so
@@ -30,8 +31,8 @@ export async function listEvents(
 ): Promise<EventPage> {
   const { limit, offset, now = new Date() } = params;
   const candidates = await db.event.findMany({
-    where: visible,
-    select: { id: true, sourceCount: true, lastSeenAt: true },
+    where: visibleEventWhere,
+    select: { id: true, sourceCount: true, lastSeenAt: true, pinned: true },
   });
   const pageIds = rankEvents(candidates, now)
     .slice(offset, offset + limit)
@@ -44,7 +45,7 @@ export async function listEvents(
   const events = pageIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return []; // deleted between the two queries
-    const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, ...event } = row;
+    const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
     return [{ ...event, sources: distinctSources(members.map((m) => m.article.source)) } satisfies EventSummary];
   });
   return { events, total: candidates.length, limit, offset };
@@ -92,7 +93,7 @@ export async function getEvent(id: number, db: Db = getDb()): Promise<EventDetai
     const target = await resolveMerge(row.mergedIntoId, db);
     return target === null ? null : { redirectTo: target };
   }
-  const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, ...event } = row;
+  const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
   const articles: EventArticle[] = members.map((m) => m.article).sort(byPublication);
   return { ...event, sources: distinctSources(articles.map((a) => a.source)), articles };
 }

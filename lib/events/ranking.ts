@@ -6,6 +6,8 @@
 // outlets covered yesterday outranks one two outlets covered an hour ago, but not one from last week.
 // It is compared in log2 space, because for an archive of years-old imports 2^(−age/h) underflows to 0 and
 // every event would tie. Ties go to the later lastSeenAt, then to the higher id (the newer event).
+// An event an editor pinned ranks above every unpinned one, whatever its score; pinned events rank among
+// themselves by the same score.
 
 export const HALF_LIFE_HOURS = 36;
 
@@ -13,6 +15,8 @@ export interface Rankable {
   id: number;
   sourceCount: number;
   lastSeenAt: Date;
+  /** An editor's pin (Event.pinned); absent means not pinned. */
+  pinned?: boolean;
 }
 
 /** log2 of the score above; only differences between events matter. */
@@ -23,6 +27,7 @@ export function logScore(event: Rankable, now: Date): number {
 }
 
 export function compareRank(a: Rankable, b: Rankable, now: Date): number {
+  if (Boolean(a.pinned) !== Boolean(b.pinned)) return a.pinned ? -1 : 1;
   const byScore = logScore(b, now) - logScore(a, now);
   // Scores within a rounding error are a tie, so that equal inputs do not order by float noise.
   if (Math.abs(byScore) > 1e-9) return byScore;

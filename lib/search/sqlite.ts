@@ -27,9 +27,7 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
       const { limit, offset } = query;
       const empty: SearchResult = { hits: [], total: 0, limit, offset };
       const match = toFtsMatch(query.q);
-      // No tags exist yet (the Tag model lands separately): no event carries any tag, so a tag filter matches
-      // nothing. When EventTag exists this becomes one more EXISTS clause below.
-      if (match === null || query.tag !== undefined) return empty;
+      if (match === null) return empty;
       await ensureSearchSchema(db);
 
       const filters: string[] = [];
@@ -46,6 +44,12 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
         filters.push(`EXISTS (SELECT 1 FROM "EventArticle" x JOIN "Article" a ON a."id" = x."articleId"
           JOIN "Source" s ON s."id" = a."sourceId" WHERE x."eventId" = e."id" AND s."domain" = ?)`);
         filterArgs.push(query.outlet);
+      }
+      if (query.tag !== undefined) {
+        // The slug as given: an unknown slug matches nothing rather than being ignored.
+        filters.push(`EXISTS (SELECT 1 FROM "EventTag" et JOIN "Tag" t ON t."id" = et."tagId"
+          WHERE et."eventId" = e."id" AND t."slug" = ?)`);
+        filterArgs.push(query.tag);
       }
 
       const sql = `
@@ -68,7 +72,7 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
         )
         SELECT r.eventId AS eventId, r.eventScore AS score, r.snippet AS snippet, COUNT(*) OVER () AS total
         FROM ranked r JOIN "Event" e ON e."id" = r.eventId
-        WHERE r.rn = 1 AND e."mergedIntoId" IS NULL AND e."articleCount" > 0
+        WHERE r.rn = 1 AND e."mergedIntoId" IS NULL AND e."articleCount" > 0 AND e."hidden" = 0
           ${filters.map((f) => `AND ${f}`).join("\n          ")}
         ORDER BY score DESC, e."lastSeenAt" DESC, e."id" DESC
         LIMIT ? OFFSET ?`;

@@ -2,11 +2,13 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { dateBounds, searchParamsSchema } from "@/lib/search/schema";
-import { loadEventFeed, loadSearchFeed, loadSourceFeed, loadTopFeed, type FeedLoad } from "./data";
+import { listPublicTags } from "@/lib/curation/tag-data";
+import { loadEventFeed, loadSearchFeed, loadSourceFeed, loadTagFeed, loadTopFeed, type FeedLoad } from "./data";
 import { conditionalResponse } from "./http";
 import { feedPath } from "./paths";
 import { renderFeed } from "./render";
-import { eventFeedParamsSchema, namedFeedParamsSchema, sourceFeedParamsSchema } from "./schema";
+import { eventFeedParamsSchema, namedFeedParamsSchema, sourceFeedParamsSchema, tagFeedParamsSchema } from "./schema";
+import { buildTagsOpml } from "./tags-opml";
 import { FEED_CONTENT_TYPES, type FeedDoc, type FeedFormat } from "./types";
 
 function textError(status: number, message: string): Response {
@@ -58,4 +60,18 @@ export async function handleSourceFeed(request: Request, params: unknown, db?: D
   if (!parsed.success) return textError(404, "No such feed");
   const { domain, format } = parsed.data.domain;
   return respondLoad(request, await loadSourceFeed(db ?? getDb(), domain), format, "Source not found");
+}
+
+/** GET /feeds/tags/:slug.{rss,atom,json} */
+export async function handleTagFeed(request: Request, params: unknown, db?: Db): Promise<Response> {
+  const parsed = tagFeedParamsSchema.safeParse(params);
+  if (!parsed.success) return textError(404, "No such feed");
+  const { slug, format } = parsed.data.slug;
+  return respondLoad(request, await loadTagFeed(db ?? getDb(), slug), format, "Tag not found");
+}
+
+/** GET /feeds/tags.opml: every tag's RSS feed, for importing into a reader in one go. */
+export async function handleTagsOpml(request: Request, db?: Db): Promise<Response> {
+  const { body, updated } = buildTagsOpml(await listPublicTags(db ?? getDb()));
+  return conditionalResponse(request, body, { contentType: "text/x-opml; charset=utf-8", lastModified: updated });
 }

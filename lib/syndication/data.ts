@@ -1,7 +1,8 @@
 // Loaders that turn the database into FeedDocs. Each feed kind is one function returning a FeedDoc (or why it
-// cannot); a tag feed, when tags land, is one more loader of the same shape.
+// cannot).
 import "server-only";
 import type { Db } from "@/lib/db";
+import { getTagWithEvents } from "@/lib/curation/tag-data";
 import { getEvent, isRedirect, listEvents } from "@/lib/events/data";
 import type { SourceRef } from "@/lib/events/types";
 import { getSearchIndex } from "@/lib/search";
@@ -15,6 +16,7 @@ export const TOP_FEED_SIZE = 30;
 export const EVENT_FEED_SIZE = 100;
 export const SOURCE_FEED_SIZE = 50;
 export const SEARCH_FEED_SIZE = 30;
+export const TAG_FEED_SIZE = 50;
 /** Article excerpts only: the outlets' full text is theirs to publish, and the feed points to the comparison. */
 const EXCERPT_CHARS = 400;
 
@@ -186,5 +188,24 @@ export async function loadSearchFeed(
     feedUrls: absoluteFeedUrls(target, base),
     updated: latest(hits.map((h) => h.lastSeenAt), new Date(0)),
     items: hits.map((h) => eventItem({ ...h, id: h.eventId }, base, snippetText(h.snippet).replace(/\s+/g, " ").trim())),
+  };
+}
+
+/** A tag's feed: the events an editor gave the tag, newest coverage first. */
+export async function loadTagFeed(db: Db, slug: string): Promise<FeedLoad> {
+  const base = publicUrl();
+  const found = await getTagWithEvents(slug, TAG_FEED_SIZE, db);
+  if (!found) return null;
+  const { tag, events } = found;
+  return {
+    feed: {
+      id: tagUri(`feed/tag/${tag.id}`, base),
+      title: `Parallax: ${tag.name}`,
+      description: tag.description ?? `Events tagged “${tag.name}”, newest coverage first.`,
+      homeUrl: absoluteUrl(`/tags/${encodeURIComponent(tag.slug)}`, base),
+      feedUrls: absoluteFeedUrls({ kind: "tag", slug: tag.slug }, base),
+      updated: latest(events.map((e) => e.lastSeenAt), new Date(0)),
+      items: events.map((e) => eventItem(e, base)),
+    },
   };
 }

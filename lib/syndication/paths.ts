@@ -6,6 +6,7 @@ export type FeedTarget =
   | { kind: "top" }
   | { kind: "event"; id: number }
   | { kind: "source"; domain: string }
+  | { kind: "tag"; slug: string }
   | { kind: "search"; params: Partial<Omit<SearchParams, "page">> };
 
 export function feedPath(target: FeedTarget, format: FeedFormat): string {
@@ -16,6 +17,8 @@ export function feedPath(target: FeedTarget, format: FeedFormat): string {
       return `/feeds/events/${target.id}.${format}`;
     case "source":
       return `/feeds/sources/${encodeURIComponent(target.domain)}.${format}`;
+    case "tag":
+      return `/feeds/tags/${encodeURIComponent(target.slug)}.${format}`;
     case "search": {
       const qs = searchQueryString(target.params);
       return `/feeds/search.${format}${qs ? `?${qs}` : ""}`;
@@ -28,3 +31,6 @@ export function feedPaths(target: FeedTarget): Record<FeedFormat, string> {
 }
 
 export const FEED_LABELS: Record<FeedFormat, string> = { rss: "RSS", atom: "Atom", json: "JSON Feed" };
+
+/** The OPML list of every tag's feed. */
+export const TAGS_OPML_PATH = "/feeds/tags.opml";

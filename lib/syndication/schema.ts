@@ -46,3 +46,15 @@ export const sourceFeedParamsSchema = z.object({
       return { domain: s.slice(0, dot), format: format.parse(s.slice(dot + 1)) };
     }),
 });
+
+/** /feeds/tags/peace-talks.rss: a slug as lib/tags/schema.ts slugify() makes them (letters, digits, hyphens). */
+export const tagFeedParamsSchema = z.object({
+  slug: z
+    .string()
+    .transform((s) => safeDecode(s).normalize("NFC"))
+    .pipe(z.string().regex(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*\.(rss|atom|json)$/u).max(100))
+    .transform((s) => {
+      const dot = s.lastIndexOf(".");
+      return { slug: s.slice(0, dot), format: format.parse(s.slice(dot + 1)) };
+    }),
+});

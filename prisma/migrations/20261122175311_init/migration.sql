@@ -79,6 +79,10 @@ CREATE TABLE "Event" (
     "articleCount" INTEGER NOT NULL DEFAULT 0,
     "sourceCount" INTEGER NOT NULL DEFAULT 0,
     "mergedIntoId" INTEGER,
+    "pinned" BOOLEAN NOT NULL DEFAULT false,
+    "hidden" BOOLEAN NOT NULL DEFAULT false,
+    "curatedAt" DATETIME,
+    "editedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );

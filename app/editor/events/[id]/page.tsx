@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { EditorEventCuration } from "@/components/editor-curation";
+import { getCurrentSession } from "@/lib/auth/current";
+import { AuthError, requireEditor } from "@/lib/auth/guards";
+import { editEventAction, hideEventAction, mergeEventsAction, moveArticleAction, pinEventAction, splitArticlesAction } from "@/lib/curation/actions";
+import { getEventForCuration } from "@/lib/curation/data";
+import { eventParamsSchema } from "@/lib/events/schema";
+
+export const metadata: Metadata = { title: "Curate event", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CurateEventPage({ params, searchParams }: Props) {
+  const parsed = eventParamsSchema.safeParse({ id: (await params).id });
+  if (!parsed.success) notFound();
+  const here = `/editor/events/${parsed.data.id}`;
+  const session = await getCurrentSession();
+  try {
+    requireEditor(session);
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err;
+    if (err.status === 401) redirect(`/login?${new URLSearchParams({ next: here })}`);
+    return (
+      <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+        <h1 className="text-2xl font-bold">Editors</h1>
+        <p role="alert" className="mt-4">
+          {err.message}
+        </p>
+      </div>
+    );
+  }
+  const event = await getEventForCuration(parsed.data.id);
+  if (!event) notFound();
+  const query = await searchParams;
+  const error = one(query.error);
+  const notice = one(query.notice);
+  return (
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:px-6">
+      <p className="text-sm">
+        <Link href="/editor" className="text-indigo-700 hover:underline dark:text-indigo-300">
+          ← Editors
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold">{event.title}</h1>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Event #{event.id} · {event.articleCount} article{event.articleCount === 1 ? "" : "s"} · {event.sourceCount} outlet
+          {event.sourceCount === 1 ? "" : "s"} ·{" "}
+          <Link href={`/events/${event.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            public page
+          </Link>
+        </p>
+      </div>
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {error}
+        </p>
+      )}
+      {notice && !error && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+          {notice}
+        </p>
+      )}
+      {event.mergedIntoId !== null ? (
+        <p>
+          This event was merged into{" "}
+          <Link href={`/editor/events/${event.mergedIntoId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            event #{event.mergedIntoId}
+          </Link>
+          .
+        </p>
+      ) : (
+        <EditorEventCuration
+          event={event}
+          actions={{ edit: editEventAction, pin: pinEventAction, hide: hideEventAction, merge: mergeEventsAction, move: moveArticleAction, split: splitArticlesAction }}
+        />
+      )}
+    </div>
+  );
+}
