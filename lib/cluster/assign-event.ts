@@ -101,13 +101,23 @@ async function mergePass(db: PrismaClient, clusterer: Clusterer, eventId: number
     const survivor = Number(clusterer.resolve(pair.survivor));
     const other = Number(clusterer.resolve(pair.other));
     if (survivor === other) continue;
-    await db.$transaction(async (tx) => {
+    const merged = await db.$transaction(async (tx) => {
+      // An editor decided these events' membership (merged, moved or split them): never merge them automatically.
+      // Read inside the transaction, not from memory, so a curation that just happened is seen.
+      const curated = await tx.event.count({ where: { id: { in: [survivor, other] }, curatedAt: { not: null } } });
+      if (curated > 0) return false;
       await tx.eventArticle.updateMany({ where: { eventId: other }, data: { eventId: survivor } });
       await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
-      await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0 } });
+      await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0, pinned: false } });
+      // Tags follow the articles, as they do when an editor merges.
+      const kept = new Set((await tx.eventTag.findMany({ where: { eventId: survivor } })).map((t) => t.tagId));
+      const moved = (await tx.eventTag.findMany({ where: { eventId: other } })).filter((t) => !kept.has(t.tagId));
+      if (moved.length) await tx.eventTag.createMany({ data: moved.map((t) => ({ eventId: survivor, tagId: t.tagId })) });
       clusterer.merge(String(survivor), String(other));
       await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor, true);
+      return true;
     });
+    if (!merged) continue;
     current = Number(clusterer.resolve(String(current)));
   }
   return current;
@@ -127,15 +137,19 @@ async function refreshEvent(db: PrismaClient, clusterer: Clusterer, eventId: num
   const outlets = new Set(articles.map((a) => (a.sourceId === null ? `article:${a.id}` : `source:${a.sourceId}`)));
   const centralId = clusterer.centralArticle(String(eventId));
   const central = articles.find((a) => String(a.id) === centralId) ?? articles[0];
+  // A title or summary an editor wrote stays; counts, dates and entities still follow the members.
+  const edited = (await db.event.findUnique({ where: { id: eventId }, select: { editedAt: true } }))?.editedAt != null;
+  const labels = await relabel(db, eventId, articles, merged);
+  if (edited) delete (labels as { summary?: unknown }).summary;
   await db.event.update({
     where: { id: eventId },
     data: {
-      title: central.title,
+      ...(edited ? {} : { title: central.title }),
       firstSeenAt: new Date(Math.min(...times)),
       lastSeenAt: new Date(Math.max(...times)),
       articleCount: articles.length,
       sourceCount: outlets.size,
-      ...(await relabel(db, eventId, articles, merged)),
+      ...labels,
     },
   });
 }

@@ -42,3 +42,30 @@ describe("second pass and syndication", () => {
     expect(r).toEqual({ eventId: target, created: false });
   });
 });
+
+describe("editors' decisions", () => {
+  let t: Awaited<ReturnType<typeof createTempDb>>;
+  beforeAll(async () => {
+    t = await createTempDb();
+  });
+  afterAll(() => t.cleanup());
+
+  const add = async (a: { title: string; text: string }) =>
+    (await t.db.article.create({
+      data: { contentHash: `c${++n}`, title: a.title, text: a.text, html: "", origin: `c${n}`, raw: new Uint8Array([n]), rawFormat: "txt" },
+    })).id;
+
+  it("never merges an event an editor curated, and keeps a title an editor wrote", async () => {
+    const config = { threshold: 0.99, shortThreshold: 0.99, mergeThreshold: 0.3 };
+    const [first, ...rest] = readSeedArticles();
+    const firstEvent = (await clusterArticle(t.db, await add(first!), config)).eventId;
+    await t.db.event.update({ where: { id: firstEvent }, data: { curatedAt: new Date(), editedAt: new Date(), title: "Editor's title" } });
+    for (const seed of rest) await clusterArticle(t.db, await add(seed), config);
+    const curated = await t.db.event.findUniqueOrThrow({ where: { id: firstEvent } });
+    expect(curated).toMatchObject({ mergedIntoId: null, articleCount: 1, title: "Editor's title" });
+    // The other four still found each other: only the curated event was left out of the automatic merge.
+    const others = await t.db.event.findMany({ where: { id: { not: firstEvent }, mergedIntoId: null } });
+    expect(others).toHaveLength(1);
+    expect(others[0]!.articleCount).toBe(4);
+  });
+});

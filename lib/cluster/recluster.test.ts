@@ -3,7 +3,7 @@ import { createTempDb } from "@/tests/support/temp-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { clusterArticle } from "./assign-event";
 import { readLabelledCorpus } from "./corpus";
-import { arrivalOrder, reclusterAll } from "./recluster";
+import { arrivalOrder, eventsWithEditorialWork, reclusterAll } from "./recluster";
 import { seededShuffle } from "./shuffle";
 
 let db: PrismaClient;
@@ -45,5 +45,25 @@ describe("reclusterAll", () => {
     expect(r.articles).toBe(40);
     expect(await partition()).toEqual(streamed);
     expect(await db.event.count({ where: { mergedIntoId: null } })).toBe(r.events);
+  });
+});
+
+describe("eventsWithEditorialWork", () => {
+  it("counts the events a rebuild would strip of editors' decisions", async () => {
+    const t = await createTempDb();
+    try {
+      const make = (data: Record<string, unknown> = {}) =>
+        t.db.event.create({ data: { title: "e", firstSeenAt: new Date(), lastSeenAt: new Date(), ...data } });
+      await make();
+      expect(await eventsWithEditorialWork(t.db)).toBe(0);
+      await make({ pinned: true });
+      await make({ curatedAt: new Date() });
+      const tagged = await make();
+      const tag = await t.db.tag.create({ data: { name: "Peace talks", slug: "peace-talks" } });
+      await t.db.eventTag.create({ data: { eventId: tagged.id, tagId: tag.id } });
+      expect(await eventsWithEditorialWork(t.db)).toBe(3);
+    } finally {
+      await t.cleanup();
+    }
   });
 });

@@ -12,6 +12,18 @@ export async function arrivalOrder(db: PrismaClient): Promise<number[]> {
   return rows.sort((a, b) => time(a) - time(b) || a.id - b.id).map((r) => r.id);
 }
 
+/**
+ * Events carrying editors' decisions (curated membership, an edited title, pinned, hidden or tagged). A rebuild
+ * drops every event, and with them these decisions, so the command asks for --force when there are any.
+ */
+export async function eventsWithEditorialWork(db: PrismaClient): Promise<number> {
+  return db.event.count({
+    where: {
+      OR: [{ curatedAt: { not: null } }, { editedAt: { not: null } }, { pinned: true }, { hidden: true }, { tags: { some: {} } }],
+    },
+  });
+}
+
 export async function reclusterAll(
   db: PrismaClient,
   options: { config?: ClustererConfig; onProgress?: (done: number, total: number) => void } = {},
