@@ -1,4 +1,5 @@
 import sanitize from "sanitize-html";
+import { IMAGE_SCHEMES, LINK_SCHEMES, parseBase, safeUrl } from "./safe-url";
 
 // The only markup an article body may keep: structure a reader needs, nothing that runs or restyles the page.
 // Anything not listed is dropped (its text kept), so new HTML features are unsafe-by-default → removed.
@@ -21,8 +22,6 @@ const DROP_WITH_CONTENT = [
   "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "head", "title",
 ];
 
-const LINK_SCHEMES = ["http", "https", "mailto"];
-const IMAGE_SCHEMES = ["http", "https"];
 const LINK_REL = "nofollow noopener noreferrer";
 
 export interface SanitizeOptions {
@@ -60,29 +59,3 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
   });
 }
 
-function parseBase(baseUrl: string | undefined): URL | null {
-  if (!baseUrl) return null;
-  try {
-    return new URL(baseUrl);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The absolute URL when it uses one of `schemes`, else null. Parsing with WHATWG URL applies the same
- * tab/newline stripping and case folding a browser does, so "jav&#x09;ascript:" or "JaVaScRiPt:" cannot slip by.
- */
-function safeUrl(raw: string | undefined, base: URL | null, schemes: string[]): string | null {
-  if (!raw) return null;
-  const value = raw.trim();
-  if (!value) return null;
-  let url: URL;
-  try {
-    url = base ? new URL(value, base) : new URL(value);
-  } catch {
-    // Relative with no base: keep it only if it cannot be read as a scheme (no colon before the first / ? #).
-    return /^[^:/?#]*(?:[/?#]|$)/.test(value) && !/[\u0000-\u001f\s]/.test(value) ? value : null;
-  }
-  return schemes.includes(url.protocol.slice(0, -1)) ? url.href : null;
-}

@@ -6,6 +6,7 @@
 // the extraction corpus when it is present; change the two together.
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
+import { IMAGE_SCHEMES, LINK_SCHEMES, parseBase, safeUrl } from "../safe-url";
 
 /** Tags written as themselves (h1 is written as h2: the page title is shown apart). Others are unwrapped. */
 const KEEP = new Set([
@@ -23,8 +24,6 @@ const TEXT_CONTAINERS = new Set([
   "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "caption", "figcaption", "blockquote", "q", "cite",
   "em", "strong", "b", "i", "a", "code",
 ]);
-const LINK_SCHEMES = ["http:", "https:", "mailto:"];
-const IMAGE_SCHEMES = ["http:", "https:"];
 const LINK_REL = "nofollow noopener noreferrer";
 
 export function safeBodyHtml(parts: Element[], baseUrl?: string | null): string {
@@ -94,36 +93,6 @@ function write(node: AnyNode, out: string[], inText: boolean, base: URL | null):
   out.push(open);
   writeChildren(node, out, inText || TEXT_CONTAINERS.has(name), base);
   out.push(name === "h1" ? "</h2>" : `</${name}>`);
-}
-
-function parseBase(baseUrl: string | null | undefined): URL | null {
-  if (!baseUrl) return null;
-  try {
-    return new URL(baseUrl);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The absolute URL when it uses one of `schemes`, else null (as in lib/ingest/sanitize.ts). WHATWG URL parsing
- * applies a browser's tab/newline stripping and case folding, so "jav&#x09;ascript:" cannot slip by.
- */
-function safeUrl(raw: string | undefined, base: URL | null, schemes: string[]): string | null {
-  if (!raw) return null;
-  const value = raw.trim();
-  if (!value) return null;
-  let url: URL;
-  try {
-    url = base ? new URL(value, base) : new URL(value);
-  } catch {
-    // Relative with no base: keep it only if it cannot be read as a scheme (no colon before the first / ? #).
-    // Nor protocol-relative ("//host", "/\\host"), which sanitize-html refuses as well.
-    return /^[^:/?#]*(?:[/?#]|$)/.test(value) && !/^[/\\]{2}/.test(value) && !/[\u0000-\u001f\s]/.test(value)
-      ? value
-      : null;
-  }
-  return schemes.includes(url.protocol) ? url.href : null;
 }
 
 const TEXT_SPECIAL = /[&<>]/;
