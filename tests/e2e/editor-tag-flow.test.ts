@@ -1,0 +1,49 @@
+// The editor flow in a real browser: sign in, tag an event, and find the event in that tag's feed.
+import type { Browser } from "playwright-core";
+import Parser from "rss-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "@/lib/auth/users";
+import { startApp } from "../support/app-server";
+import { launchBrowser } from "../support/browser";
+import { createTempDb } from "../support/temp-db";
+
+describe("an editor tags an event and it appears in the tag's feed", () => {
+  let t: Awaited<ReturnType<typeof createTempDb>>;
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let eventId: number;
+
+  beforeAll(async () => {
+    t = await createTempDb();
+    await createUser(t.db, { email: "editor@example.org", password: "a long editor password", role: "editor" });
+    const now = new Date();
+    eventId = (await t.db.event.create({ data: { title: "Harbour bridge reopens", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })).id;
+    app = await startApp(t.url);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await t?.cleanup();
+  });
+
+  it("signs in, tags through the editor page, and the tag feed lists the event", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.baseUrl}/editor`);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await page.fill('input[name="email"]', "editor@example.org");
+    await page.fill('input[name="password"]', "a long editor password");
+    await Promise.all([page.waitForURL(/\/editor/), page.click('button:has-text("Sign in")')]);
+
+    await page.fill(`#tag-${eventId}`, "Infrastructure");
+    await Promise.all([page.waitForURL(/notice=/), page.locator(`#tag-${eventId}`).locator("xpath=ancestor::form").locator("button").click()]);
+    expect(await page.locator("main").innerText()).toContain("Infrastructure");
+
+    const feed = await (await fetch(`${app.baseUrl}/feeds/tags/infrastructure.rss`)).text();
+    const parsed = await new Parser().parseString(feed);
+    expect(parsed.items.map((i) => i.title)).toContain("Harbour bridge reopens");
+    expect(parsed.items[0]!.link).toMatch(new RegExp(`/events/${eventId}$`));
+    await page.close();
+  });
+});
