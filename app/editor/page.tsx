@@ -56,6 +56,11 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
           {notice}
         </p>
       )}
+      <p className="text-sm">
+        <a href="/editor/sources" className="text-indigo-700 hover:underline dark:text-indigo-300">
+          Outlets and feeds →
+        </a>
+      </p>
       <EditorCurationIndex items={flagged} />
       <EditorTagList tags={tags} canMerge={session!.role === "admin"} actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }} />
       <EditorEventList events={events} tags={tags} actions={{ tag: tagEventAction, untag: untagEventAction }} />

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { SourceEntrySchema } from "@/lib/sources/source-list";
+
+const Id = z.coerce.number({ error: "not a valid id" }).int("not a valid id").positive("not a valid id").max(2_147_483_647, "not a valid id");
+
+const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+
+/** A form's empty field means "not set": stored as null rather than as "". */
+const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
+
+// The vocabularies are the sources file's (lib/sources/source-list.ts), so an edit here cannot store a value that
+// sources:export would then write and sources:import refuse.
+const KINDS = SourceEntrySchema.in.shape.kind.unwrap().unwrap().options;
+const LEANS = SourceEntrySchema.in.shape.lean.unwrap().unwrap().options;
+
+const Name = z
+  .string({ error: "the outlet needs a name" })
+  .trim()
+  .min(1, "the outlet needs a name")
+  .max(200, "a name is at most 200 characters")
+  .refine(noControl, "a name cannot contain control characters or line breaks");
+
+const Country = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "country must be a two-letter ISO 3166-1 alpha-2 code such as GB")
+    .nullable(),
+);
+
+const Language = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2}$/, "language must be a two-letter ISO 639-1 code such as en")
+    .nullable(),
+);
+
+const Kind = z.preprocess(blankToNull, z.enum(KINDS, { error: `kind must be one of: ${KINDS.join(", ")}` }).nullable());
+const Lean = z.preprocess(blankToNull, z.enum(LEANS, { error: `lean must be one of: ${LEANS.join(", ")}` }).nullable());
+
+/** Only http(s): a javascript: or data: homepage would become a live link on the outlet's pages. */
+const HttpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `${what} is at most 2000 characters`)
+    .pipe(z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL such as https://example.com/` }));
+
+const Homepage = z.preprocess(blankToNull, HttpUrl("the homepage").nullable());
+
+const Flag = z.enum(["true", "false"], { error: "expected true or false" }).transform((s) => s === "true");
+
+export const EditSourceInput = z.object({ sourceId: Id, name: Name, country: Country, language: Language, kind: Kind, lean: Lean, homepage: Homepage });
+export const AddFeedInput = z.object({
+  url: z.string({ error: "give the feed's or the site's URL" }).pipe(HttpUrl("the feed URL")),
+  // Blank: file the feed under the outlet of the site it comes from.
+  sourceId: z.preprocess((v) => (blankToNull(v) === null ? undefined : v), Id.optional()),
+});
+export const SetFeedEnabledInput = z.object({ feedId: Id, enabled: Flag });
+
+export { KINDS, LEANS };
+export type EditSourceInput = z.infer<typeof EditSourceInput>;
+export type AddFeedInput = z.infer<typeof AddFeedInput>;
+export type SetFeedEnabledInput = z.infer<typeof SetFeedEnabledInput>;
