@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { EditorCurationIndex } from "@/components/editor-curation";
 import { EditorEventList, EditorTagList } from "@/components/editor-tags";
-import { getCurrentSession } from "@/lib/auth/current";
-import { AuthError, requireEditor } from "@/lib/auth/guards";
+import { EditorRefusal } from "@/components/editor-refusal";
+import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { listCuratedFlags } from "@/lib/curation/data";
 import { createTagAction, mergeTagsAction, renameTagAction, tagEventAction, untagEventAction } from "@/lib/tags/actions";
 import { listTags, recentEventsForEditors } from "@/lib/tags/data";
@@ -11,26 +10,9 @@ import { listTags, recentEventsForEditors } from "@/lib/tags/data";
 export const metadata: Metadata = { title: "Editors", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-function one(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 export default async function EditorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getCurrentSession();
-  try {
-    requireEditor(session);
-  } catch (err) {
-    if (!(err instanceof AuthError)) throw err;
-    if (err.status === 401) redirect("/login?next=/editor");
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
-        <h1 className="text-2xl font-bold">Editors</h1>
-        <p role="alert" className="mt-4">
-          {err.message}
-        </p>
-      </div>
-    );
-  }
+  const { session, refusal } = await editorPageGate("/editor");
+  if (refusal !== undefined) return <EditorRefusal title="Editors" message={refusal} />;
   const params = await searchParams;
   const [tags, events, flagged] = await Promise.all([listTags(), recentEventsForEditors(50), listCuratedFlags()]);
   const error = one(params.error);
@@ -40,7 +22,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold">Editors</h1>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Signed in as {session!.email} ({session!.role})
+          Signed in as {session.email} ({session.role})
         </p>
         <form action="/logout" method="post" className="ml-auto">
           <button className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">Sign out</button>
@@ -62,7 +44,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
         </a>
       </p>
       <EditorCurationIndex items={flagged} />
-      <EditorTagList tags={tags} canMerge={session!.role === "admin"} actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }} />
+      <EditorTagList tags={tags} canMerge={session.role === "admin"} actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }} />
       <EditorEventList events={events} tags={tags} actions={{ tag: tagEventAction, untag: untagEventAction }} />
     </div>
   );

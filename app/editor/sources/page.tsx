@@ -1,35 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { EditorSources } from "@/components/editor-sources";
-import { getCurrentSession } from "@/lib/auth/current";
-import { AuthError, requireEditor } from "@/lib/auth/guards";
+import { EditorRefusal } from "@/components/editor-refusal";
+import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { addFeedAction, editSourceAction, setFeedEnabledAction } from "@/lib/source-admin/actions";
 import { listSourcesForAdmin } from "@/lib/source-admin/data";
 
 export const metadata: Metadata = { title: "Outlets and feeds", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-function one(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 export default async function EditorSourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getCurrentSession();
-  try {
-    requireEditor(session);
-  } catch (err) {
-    if (!(err instanceof AuthError)) throw err;
-    if (err.status === 401) redirect("/login?next=/editor/sources");
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
-        <h1 className="text-2xl font-bold">Outlets and feeds</h1>
-        <p role="alert" className="mt-4">
-          {err.message}
-        </p>
-      </div>
-    );
-  }
+  const { session, refusal } = await editorPageGate("/editor/sources");
+  if (refusal !== undefined) return <EditorRefusal title="Outlets and feeds" message={refusal} />;
   const query = await searchParams;
   const { sources, unfiled } = await listSourcesForAdmin();
   const error = one(query.error);

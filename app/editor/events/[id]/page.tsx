@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { EditorEventCuration } from "@/components/editor-curation";
-import { getCurrentSession } from "@/lib/auth/current";
-import { AuthError, requireEditor } from "@/lib/auth/guards";
+import { EditorRefusal } from "@/components/editor-refusal";
+import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { editEventAction, hideEventAction, mergeEventsAction, moveArticleAction, pinEventAction, splitArticlesAction } from "@/lib/curation/actions";
 import { getEventForCuration } from "@/lib/curation/data";
 import { eventParamsSchema } from "@/lib/events/schema";
@@ -11,31 +11,14 @@ import { eventParamsSchema } from "@/lib/events/schema";
 export const metadata: Metadata = { title: "Curate event", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-function one(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CurateEventPage({ params, searchParams }: Props) {
   const parsed = eventParamsSchema.safeParse({ id: (await params).id });
   if (!parsed.success) notFound();
   const here = `/editor/events/${parsed.data.id}`;
-  const session = await getCurrentSession();
-  try {
-    requireEditor(session);
-  } catch (err) {
-    if (!(err instanceof AuthError)) throw err;
-    if (err.status === 401) redirect(`/login?${new URLSearchParams({ next: here })}`);
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
-        <h1 className="text-2xl font-bold">Editors</h1>
-        <p role="alert" className="mt-4">
-          {err.message}
-        </p>
-      </div>
-    );
-  }
+  const { session, refusal } = await editorPageGate(here);
+  if (refusal !== undefined) return <EditorRefusal title="Editors" message={refusal} />;
   const event = await getEventForCuration(parsed.data.id);
   if (!event) notFound();
   const query = await searchParams;
