@@ -11,6 +11,7 @@ type FormAction = (formData: FormData) => Promise<void>;
 export interface SourcesActions {
   editSource: FormAction;
   setFeedEnabled: FormAction;
+  setSourceEnabled: FormAction;
   addFeed: FormAction;
 }
 
@@ -61,9 +62,17 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 function SourceCard({ source, actions }: { source: AdminSource; actions: SourcesActions }) {
   return (
     <li className="space-y-3 rounded border border-stone-200 p-3 dark:border-stone-800">
-      <h3 className="font-semibold">
-        {source.name} <span className={muted}>{source.domain}</span>
-      </h3>
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 className="font-semibold">
+          {source.name} <span className={muted}>{source.domain}</span>
+          {!source.enabled && <span className={`${muted} ml-2`}>disabled: its feeds are not polled</span>}
+        </h3>
+        <form action={actions.setSourceEnabled} className="ml-auto">
+          <input type="hidden" name="sourceId" value={source.id} />
+          <input type="hidden" name="enabled" value={String(!source.enabled)} />
+          <button className={quiet}>{source.enabled ? "Disable outlet" : "Enable outlet"}</button>
+        </form>
+      </div>
       <form action={actions.editSource} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="sourceId" value={source.id} />
         <label className="flex flex-col text-sm">
@@ -83,6 +92,10 @@ function SourceCard({ source, actions }: { source: AdminSource; actions: Sources
         <label className="flex flex-col text-sm">
           Homepage
           <input name="homepage" type="url" defaultValue={source.homepage ?? ""} maxLength={2000} placeholder="https://" className={input} />
+        </label>
+        <label className="flex flex-col text-sm">
+          Ownership
+          <input name="ownership" defaultValue={source.ownership ?? ""} maxLength={200} placeholder="e.g. public trust" className={input} />
         </label>
         <button className={button}>Save</button>
       </form>

@@ -56,6 +56,7 @@ describe("authorization", () => {
   const cases: [string, (c: ops.EditorContext & ops.FetchPolicy, input: unknown) => Promise<unknown>, () => unknown][] = [
     ["editSource", ops.editSourceOp, () => ({ sourceId, name: "Daily", country: "GB" })],
     ["setFeedEnabled", ops.setFeedEnabledOp, () => ({ feedId, enabled: "false" })],
+    ["setSourceEnabled", ops.setSourceEnabledOp, () => ({ sourceId, enabled: "false" })],
     ["addFeed", ops.addFeedOp, () => ({ url: `${server.url}/feed.xml` })],
   ];
   it.each(cases)("%s is refused with 401 without a session and 403 with a wrong role, and changes nothing", async (_name, op, input) => {
@@ -72,8 +73,9 @@ describe("authorization", () => {
 
 describe("outlet metadata", () => {
   it("saves the metadata, normalised, with an audit row before and after", async () => {
-    await ops.editSourceOp(ctx(editor), { sourceId: String(sourceId), name: " The Daily ", country: "gb", language: "EN", kind: "national", lean: "center", homepage: "https://daily.example/" });
+    await ops.editSourceOp(ctx(editor), { sourceId: String(sourceId), name: " The Daily ", country: "gb", language: "EN", kind: "national", lean: "center", homepage: "https://daily.example/", ownership: " Daily Media Trust " });
     expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      ownership: "Daily Media Trust",
       name: "The Daily",
       country: "GB",
       language: "en",
@@ -179,5 +181,30 @@ describe("the form post and the page", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("failing ×3");
     expect(html).toContain("Last error: &lt;img");
+  });
+});
+
+describe("outlets switched off", () => {
+  it("stops polling a disabled outlet's feeds, audited, while feeds of other outlets and unfiled feeds go on", async () => {
+    // Everything already in this database waits, so the pass below touches only the two fixture feeds.
+    await db.feed.updateMany({ data: { nextFetchAt: new Date(Date.now() + 86_400_000) } });
+    const off = (await addSource(db, "Switched Off", "off.example")).id;
+    for (const path of ["/off.xml", "/none.xml"]) server.route(path, { headers: { "content-type": "application/rss+xml" }, body: RSS });
+    await db.feed.create({ data: { url: `${server.url}/off.xml`, sourceId: off } });
+    await db.feed.create({ data: { url: `${server.url}/none.xml` } });
+    await ops.setSourceEnabledOp(ctx(editor), { sourceId: String(off), enabled: "false" });
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: "source.disable", entityId: String(off) });
+    expect(audit.before).toMatchObject({ enabled: true });
+    expect(audit.after).toMatchObject({ enabled: false });
+
+    const { startScheduler } = await import("@/lib/feeds/scheduler");
+    const seen = server.requests.length;
+    const scheduler = startScheduler({ db, intervalMinutes: 60, allowHosts: [server.host], onItem: async () => {}, log: () => {}, initialDelayMs: 3_600_000 });
+    await scheduler.runOnce();
+    await scheduler.stop();
+    const polled = server.requests.slice(seen).map((r) => r.path);
+    expect(polled).toContain("/none.xml");
+    expect(polled).not.toContain("/off.xml");
   });
 });

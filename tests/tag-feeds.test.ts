@@ -9,7 +9,7 @@ import { createUser } from "@/lib/auth/users";
 import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
 import { parseOpml } from "@/lib/opml";
 import { getSearchIndex } from "@/lib/search";
-import { handleTagFeed, handleTagsOpml } from "@/lib/syndication/api";
+import { handleSourcesOpml, handleTagFeed, handleTagsOpml } from "@/lib/syndication/api";
 import { feedPath } from "@/lib/syndication/paths";
 import { createTag, tagEvent } from "@/lib/tags/mutations";
 import { createTempDb } from "./support/temp-db";
@@ -156,5 +156,20 @@ describe("search by tag", () => {
     expect(tagged.hits.map((h) => h.eventId).sort()).toEqual([ids.old, ids.recent].sort());
     expect((await index.query({ q: "glacier", tag: "unicode-tag", limit: 10, offset: 0 })).total).toBe(0);
     expect((await index.query({ q: "glacier", tag: "nothing", limit: 10, offset: 0 })).total).toBe(0);
+  });
+});
+
+describe("the source list as OPML", () => {
+  it("lists every outlet's feeds, validates, and answers a repeat request with 304", async () => {
+    const outlet = await addSource(db, "Harbour Herald", "herald.example");
+    await db.feed.create({ data: { url: "https://herald.example/rss.xml", sourceId: outlet.id } });
+    const get = (headers: Record<string, string> = {}) => handleSourcesOpml(new Request(`${BASE}/feeds/sources.opml`, { headers }), db);
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/x-opml; charset=utf-8");
+    const body = await res.text();
+    expect(XMLValidator.validate(body)).toBe(true);
+    expect(parseOpml(body).feeds.map((f) => f.xmlUrl)).toContain("https://herald.example/rss.xml");
+    expect((await get({ "If-None-Match": res.headers.get("etag")! })).status).toBe(304);
   });
 });

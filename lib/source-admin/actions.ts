@@ -22,6 +22,10 @@ export async function editSourceAction(formData: FormData): Promise<void> {
   await run(formData, ops.editSourceOp, () => "Outlet saved.");
 }
 
+export async function setSourceEnabledAction(formData: FormData): Promise<void> {
+  await run(formData, ops.setSourceEnabledOp, (source) => (source.enabled ? "Outlet enabled: its feeds are polled." : "Outlet disabled: its feeds are not polled."));
+}
+
 export async function setFeedEnabledAction(formData: FormData): Promise<void> {
   await run(formData, ops.setFeedEnabledOp, (feed) => (feed.enabled ? "Feed enabled." : "Feed disabled."));
 }

@@ -22,6 +22,8 @@ export interface AdminSource {
   kind: string | null;
   lean: string | null;
   homepage: string | null;
+  ownership: string | null;
+  enabled: boolean;
   feeds: AdminFeed[];
 }
 
@@ -51,6 +53,8 @@ export async function listSourcesForAdmin(db: Db = getDb()): Promise<{ sources: 
         kind: true,
         lean: true,
         homepage: true,
+        ownership: true,
+        enabled: true,
         feeds: { select: feedSelect, orderBy: [{ consecutiveFailures: "desc" }, { url: "asc" }] },
       },
     }),

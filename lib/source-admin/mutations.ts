@@ -4,12 +4,17 @@ import type { Db } from "@/lib/db";
 import { writeAudit, type Tx } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import { addFeed as discoverAndAddFeed, type AddFeedOptions } from "@/lib/sources/add-feed";
-import type { AddFeedInput, EditSourceInput, SetFeedEnabledInput } from "./schema";
+import type { AddFeedInput, EditSourceInput, SetFeedEnabledInput, SetSourceEnabledInput } from "./schema";
 
-const sourceSelect = { id: true, name: true, domain: true, country: true, language: true, kind: true, lean: true, homepage: true } as const;
+const sourceSelect = {
+  id: true, name: true, domain: true, country: true, language: true, kind: true, lean: true, homepage: true, ownership: true, enabled: true,
+} as const;
 const feedSelect = { id: true, url: true, title: true, sourceId: true, enabled: true } as const;
 
-export type SourceSnapshot = { id: number; name: string; domain: string; country: string | null; language: string | null; kind: string | null; lean: string | null; homepage: string | null };
+export type SourceSnapshot = {
+  id: number; name: string; domain: string; country: string | null; language: string | null; kind: string | null; lean: string | null;
+  homepage: string | null; ownership: string | null; enabled: boolean;
+};
 export type FeedSnapshot = { id: number; url: string; title: string | null; sourceId: number | null; enabled: boolean };
 
 async function sourceOrFail(tx: Tx, id: number): Promise<SourceSnapshot> {
@@ -30,6 +35,17 @@ export function editSource(db: Db, input: EditSourceInput, userId: number): Prom
     const { sourceId, ...data } = input;
     const after = await tx.source.update({ where: { id: sourceId }, data, select: sourceSelect });
     await writeAudit(tx, { userId, action: "source.edit", entityType: "Source", entityId: sourceId, before, after });
+    return after;
+  });
+}
+
+/** Switches an outlet's polling on or off (its feeds keep their own flags for when it is switched back on). */
+export function setSourceEnabled(db: Db, input: SetSourceEnabledInput, userId: number): Promise<SourceSnapshot> {
+  return db.$transaction(async (tx) => {
+    const before = await sourceOrFail(tx, input.sourceId);
+    if (before.enabled === input.enabled) return before; // nothing changes, nothing is logged
+    const after = await tx.source.update({ where: { id: before.id }, data: { enabled: input.enabled }, select: sourceSelect });
+    await writeAudit(tx, { userId, action: input.enabled ? "source.enable" : "source.disable", entityType: "Source", entityId: before.id, before, after });
     return after;
   });
 }

@@ -6,7 +6,7 @@ import { FetchError } from "@/lib/net/fetch";
 import { AddFeedError } from "@/lib/sources/add-feed";
 import type { EditorContext } from "@/lib/tags/operations";
 import * as m from "./mutations";
-import { AddFeedInput, EditSourceInput, SetFeedEnabledInput } from "./schema";
+import { AddFeedInput, EditSourceInput, SetFeedEnabledInput, SetSourceEnabledInput } from "./schema";
 
 export type { EditorContext };
 
@@ -18,6 +18,11 @@ export interface FetchPolicy {
 export async function editSourceOp(ctx: EditorContext, input: unknown) {
   const { userId } = requireEditor(ctx.session);
   return m.editSource(ctx.db, parseInput(EditSourceInput, input), userId);
+}
+
+export async function setSourceEnabledOp(ctx: EditorContext, input: unknown) {
+  const { userId } = requireEditor(ctx.session);
+  return m.setSourceEnabled(ctx.db, parseInput(SetSourceEnabledInput, input), userId);
 }
 
 export async function setFeedEnabledOp(ctx: EditorContext, input: unknown) {

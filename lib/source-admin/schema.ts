@@ -53,9 +53,29 @@ const HttpUrl = (what: string) =>
 
 const Homepage = z.preprocess(blankToNull, HttpUrl("the homepage").nullable());
 
+const Ownership = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .max(200, "ownership is at most 200 characters")
+    .refine(noControl, "ownership cannot contain control characters or line breaks")
+    .nullable(),
+);
+
 const Flag = z.enum(["true", "false"], { error: "expected true or false" }).transform((s) => s === "true");
 
-export const EditSourceInput = z.object({ sourceId: Id, name: Name, country: Country, language: Language, kind: Kind, lean: Lean, homepage: Homepage });
+export const EditSourceInput = z.object({
+  sourceId: Id,
+  name: Name,
+  country: Country,
+  language: Language,
+  kind: Kind,
+  lean: Lean,
+  homepage: Homepage,
+  ownership: Ownership,
+});
+export const SetSourceEnabledInput = z.object({ sourceId: Id, enabled: Flag });
 export const AddFeedInput = z.object({
   url: z.string({ error: "give the feed's or the site's URL" }).pipe(HttpUrl("the feed URL")),
   // Blank: file the feed under the outlet of the site it comes from.
@@ -67,3 +87,4 @@ export { KINDS, LEANS };
 export type EditSourceInput = z.infer<typeof EditSourceInput>;
 export type AddFeedInput = z.infer<typeof AddFeedInput>;
 export type SetFeedEnabledInput = z.infer<typeof SetFeedEnabledInput>;
+export type SetSourceEnabledInput = z.infer<typeof SetSourceEnabledInput>;

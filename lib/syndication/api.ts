@@ -10,6 +10,7 @@ import { renderFeed } from "./render";
 import { eventFeedParamsSchema, namedFeedParamsSchema, sourceFeedParamsSchema, tagFeedParamsSchema } from "./schema";
 import { buildTagsOpml } from "./tags-opml";
 import { FEED_CONTENT_TYPES, type FeedDoc, type FeedFormat } from "./types";
+import { exportSourcesAs } from "@/lib/sources/export";
 
 function textError(status: number, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -71,6 +72,18 @@ export async function handleTagFeed(request: Request, params: unknown, db?: Db):
 }
 
 /** GET /feeds/tags.opml: every tag's RSS feed, for importing into a reader in one go. */
+/** The whole source list as OPML 2.0 (what `npm run sources:export -- --format opml` writes), for feed readers. */
+export async function handleSourcesOpml(request: Request, db?: Db): Promise<Response> {
+  const client = db ?? getDb();
+  const body = await exportSourcesAs(client, "opml");
+  const [sources, feeds] = await Promise.all([
+    client.source.aggregate({ _max: { updatedAt: true } }),
+    client.feed.aggregate({ _max: { updatedAt: true } }),
+  ]);
+  const times = [sources._max.updatedAt, feeds._max.updatedAt].map((d) => d?.getTime() ?? 0);
+  return conditionalResponse(request, body, { contentType: "text/x-opml; charset=utf-8", lastModified: new Date(Math.max(...times)) });
+}
+
 export async function handleTagsOpml(request: Request, db?: Db): Promise<Response> {
   const { body, updated } = buildTagsOpml(await listPublicTags(db ?? getDb()));
   return conditionalResponse(request, body, { contentType: "text/x-opml; charset=utf-8", lastModified: updated });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EditorSources } from "@/components/editor-sources";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
-import { addFeedAction, editSourceAction, setFeedEnabledAction } from "@/lib/source-admin/actions";
+import { addFeedAction, editSourceAction, setFeedEnabledAction, setSourceEnabledAction } from "@/lib/source-admin/actions";
 import { listSourcesForAdmin } from "@/lib/source-admin/data";
 
 export const metadata: Metadata = { title: "Outlets and feeds", robots: { index: false } };
@@ -34,7 +34,7 @@ export default async function EditorSourcesPage({ searchParams }: { searchParams
           {notice}
         </p>
       )}
-      <EditorSources sources={sources} unfiled={unfiled} actions={{ editSource: editSourceAction, setFeedEnabled: setFeedEnabledAction, addFeed: addFeedAction }} />
+      <EditorSources sources={sources} unfiled={unfiled} actions={{ editSource: editSourceAction, setFeedEnabled: setFeedEnabledAction, setSourceEnabled: setSourceEnabledAction, addFeed: addFeedAction }} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ CREATE TABLE "Source" (
     "kind" TEXT,
     "lean" TEXT,
     "homepage" TEXT,
+    "ownership" TEXT,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
