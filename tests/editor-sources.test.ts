@@ -176,7 +176,7 @@ describe("the form post and the page", () => {
     const daily = sources.find((s) => s.id === sourceId)!;
     expect(daily.feeds.map((f) => [f.url, f.consecutiveFailures])).toEqual([["https://daily.example/rss", 3], [`${server.url}/feed.xml`, 0]]);
     const noop = async () => {};
-    const html = renderToStaticMarkup(createElement(EditorSources, { sources, unfiled, actions: { editSource: noop, setFeedEnabled: noop, addFeed: noop } }));
+    const html = renderToStaticMarkup(createElement(EditorSources, { sources, unfiled, actions: { editSource: noop, setFeedEnabled: noop, setSourceEnabled: noop, addFeed: noop } }));
     expect(html.replaceAll(/<script>addEventListener\("submit",[^<]*<\/script>/g, "")).not.toMatch(/<script>alert|<img/i);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("failing ×3");
