@@ -30,6 +30,8 @@ describe("registrableDomain", () => {
     ["www.abc.net.au", "abc.net.au"],
     ["https://www.aninews.in/news/world/x.html", "aninews.in"],
     ["localhost", "localhost"],
+    // A second level no short list would know: kiev.ua is a public suffix of its own.
+    ["www.example.kiev.ua", "example.kiev.ua"],
   ])("%s → %s", (host, expected) => {
     expect(registrableDomain(host)).toBe(expected);
   });

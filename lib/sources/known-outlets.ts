@@ -1,3 +1,4 @@
+import { getDomain } from "tldts";
 import { z } from "zod";
 import catalogue from "./known-outlets.json";
 
@@ -26,17 +27,13 @@ export function knownOutlets(): readonly KnownOutlet[] {
   return outlets;
 }
 
-// Second-level labels that registries sell under a country code (co.uk, com.au, or.jp...), so the
-// registrable part of "news.bbc.co.uk" is three labels, not two.
-const SECOND_LEVEL = new Set(["co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go", "gob", "nic", "ltd", "plc", "gen", "in"]);
-
-/** "www.news.bbc.co.uk" → "bbc.co.uk"; "news.cgtn.com" → "cgtn.com". */
+/**
+ * "www.news.bbc.co.uk" → "bbc.co.uk"; "news.cgtn.com" → "cgtn.com". The public suffix list (tldts, as the HTML
+ * extractor uses) knows every registry's second levels; a host without one (localhost) is returned as is.
+ */
 export function registrableDomain(host: string): string {
-  const labels = normaliseHost(host).split(".").filter(Boolean);
-  if (labels.length <= 2) return labels.join(".");
-  const [secondLevel, tld] = labels.slice(-2);
-  const keep = tld.length === 2 && SECOND_LEVEL.has(secondLevel) ? 3 : 2;
-  return labels.slice(-keep).join(".");
+  const normalised = normaliseHost(host);
+  return getDomain(normalised) ?? normalised;
 }
 
 function normaliseHost(hostOrUrl: string): string {

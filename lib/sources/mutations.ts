@@ -7,8 +7,10 @@ import { findOutletByDomain } from "@/lib/sources/known-outlets";
  * (country, language, kind, lean). A catalogued or real name is never replaced by a bare domain.
  */
 export async function upsertSource(db: Db, outlet: Outlet) {
-  const domain = outlet.domain.toLowerCase().replace(/^www\./, "");
-  const known = findOutletByDomain(domain);
+  // Keyed on the catalogue's domain when it knows the outlet, so every path (an HTML page on feeds.bbci.co.uk,
+  // a text dump naming the BBC) lands on the same Source row.
+  const known = findOutletByDomain(outlet.domain);
+  const domain = known?.domain ?? outlet.domain.toLowerCase().replace(/^www\./, "");
   const existing = await db.source.findUnique({ where: { domain } });
   if (existing) {
     const better = existing.name === existing.domain && outlet.name !== domain;
