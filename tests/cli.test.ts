@@ -1,20 +1,12 @@
 // The command-line tools, run as a user runs them (through tsx, with their real argument parsing and exit codes).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScriptSync } from "./support/run-script";
 import { projectRoot, seedFiles } from "./support/shared";
 
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), `scripts/${script}.ts`, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runScriptSync;
 
 describe("npm run extract", () => {
   it("prints one JSON object per seed with the cleaned article and its metadata", () => {

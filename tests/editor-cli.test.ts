@@ -1,27 +1,17 @@
 // npm run user:create, run as an operator runs it (tsx, real argument parsing and exit codes).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { checkCredentials } from "@/lib/auth/users";
-import { projectRoot } from "./support/shared";
+import { runScriptSync } from "./support/run-script";
 
 const dir = mkdtempSync(path.join(tmpdir(), "parallax-user-cli-"));
 const DATABASE_URL = `file:${path.join(dir, "cli.db")}`;
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/user-create.ts", ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL },
-    encoding: "utf8",
-    // Not a terminal: the password must come from a file.
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// No stdin, so not a terminal: the password must come from a file.
+const run = (args: string[]) => runScriptSync("user-create", args, { DATABASE_URL });
 
 function file(name: string, content: string): string {
   const p = path.join(dir, name);

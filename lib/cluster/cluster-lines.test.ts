@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "./corpus";
+import { runScriptSync } from "@/tests/support/run-script";
 import { clusterLines } from "./cluster-lines";
 import { parseInputLine } from "./jsonl-input";
 
@@ -48,14 +47,13 @@ describe("clusterLines", () => {
 
 describe("npm run cluster", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "parallax-cluster-"));
-  const cli = (...args: string[]) =>
-    spawnSync("npx", ["tsx", "scripts/cluster.ts", ...args], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
+  const cli = (...args: string[]) => runScriptSync("cluster", args);
 
   it("prints one {id, event} per article in file order", () => {
     const file = path.join(dir, "ok.jsonl");
     writeFileSync(file, [quake1, budget, quake2].map((x) => JSON.stringify(x)).join("\n") + "\n");
     const r = cli(file);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout.trim().split("\n").map((l) => JSON.parse(l))).toEqual([
       { id: 1, event: "e1" },
       { id: 3, event: "e2" },
@@ -67,17 +65,17 @@ describe("npm run cluster", () => {
     const file = path.join(dir, "bad.jsonl");
     writeFileSync(file, [JSON.stringify(quake1), JSON.stringify({ id: 2 }), JSON.stringify(budget)].join("\n"));
     const r = cli(file);
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(r.stdout.trim().split("\n")).toHaveLength(2);
     expect(r.stderr).toContain('{"line":2,"error":"title:');
   });
 
   it("exits 2 with a clear message for a missing file or no argument", () => {
     const missing = cli(path.join(dir, "nope.jsonl"));
-    expect(missing.status).toBe(2);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no such file");
     const none = cli();
-    expect(none.status).toBe(2);
+    expect(none.code).toBe(2);
     expect(none.stderr).toContain("usage:");
   });
 });

@@ -1,5 +1,4 @@
 // The sources and feeds CLIs, run as a user runs them (tsx, real argument parsing, exit codes).
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,22 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { parseOpml } from "@/lib/opml";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
+import { runScript } from "@/tests/support/run-script";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(path.join(tmpdir(), "parallax-sources-cli-"));
 const DATABASE_URL = `file:${path.join(dir, "cli.db")}`;
 
-// Async, not spawnSync: the fixture server lives in this process and must keep answering.
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), `scripts/${script}.ts`, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL, ...env }, encoding: "utf8", timeout: 120_000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+// Async: the fixture server lives in this process and must keep answering while a script runs.
+const run = (script: string, args: string[], env: Record<string, string> = {}) => runScript(script, args, { DATABASE_URL, ...env });
 
 function file(name: string, content: unknown): string {
   const p = path.join(dir, name);
