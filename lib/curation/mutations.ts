@@ -3,6 +3,7 @@
 // event they touch as curated, so the clusterer leaves those decisions alone, and then drop the clusterer's
 // in-memory state so that its next call rebuilds it from the database instead of from the old membership.
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { forgetClusterState } from "@/lib/cluster/assign-event";
 import { writeAudit, type Tx } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
@@ -24,20 +25,7 @@ const snapshotSelect = {
 } as const;
 
 /** What the audit log keeps of an event: its editable fields, counts and member article ids. */
-export type EventSnapshot = {
-  id: number;
-  title: string;
-  summary: string | null;
-  pinned: boolean;
-  hidden: boolean;
-  mergedIntoId: number | null;
-  articleCount: number;
-  sourceCount: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  curatedAt: Date | null;
-  articleIds: number[];
-};
+export type EventSnapshot = Prisma.EventGetPayload<{ select: typeof snapshotSelect }> & { articleIds: number[] };
 
 async function snapshot(tx: Tx, id: number): Promise<EventSnapshot | null> {
   const row = await tx.event.findUnique({ where: { id }, select: snapshotSelect });

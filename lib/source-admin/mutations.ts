@@ -1,6 +1,7 @@
 // Outlet and feed writes for the editors' sources page. They trust their input (operations.ts validates it and
 // checks who may); each writes its audit row with the entity before and after.
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit, type Tx } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import { addFeed as discoverAndAddFeed, type AddFeedOptions } from "@/lib/sources/add-feed";
@@ -11,11 +12,8 @@ const sourceSelect = {
 } as const;
 const feedSelect = { id: true, url: true, title: true, sourceId: true, enabled: true } as const;
 
-export type SourceSnapshot = {
-  id: number; name: string; domain: string; country: string | null; language: string | null; kind: string | null; lean: string | null;
-  homepage: string | null; ownership: string | null; enabled: boolean;
-};
-export type FeedSnapshot = { id: number; url: string; title: string | null; sourceId: number | null; enabled: boolean };
+export type SourceSnapshot = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
+export type FeedSnapshot = Prisma.FeedGetPayload<{ select: typeof feedSelect }>;
 
 async function sourceOrFail(tx: Tx, id: number): Promise<SourceSnapshot> {
   const row = await tx.source.findUnique({ where: { id }, select: sourceSelect });
