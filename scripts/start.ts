@@ -7,10 +7,12 @@ import next from "next";
 import { createDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { parseEnv } from "@/lib/env-schema";
+import { eventPageMatch } from "@/lib/events/page-version";
 import { ingestFeedItem } from "@/lib/ingest/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
 import { seedDefaultSources } from "@/lib/sources/default-sources";
 import { withBuildLock } from "@/lib/site/build-lock";
+import { createPageCache } from "@/lib/site/page-cache";
 import { buildIsStale } from "@/lib/site/build-stamp";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -35,11 +37,19 @@ if (buildStatus !== 0) process.exit(buildStatus);
 const app = next({ dev: false, dir: root, hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+const db = createDb(env.DATABASE_URL);
+const pages = createPageCache({ match: (url) => eventPageMatch(db, url), maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
+const server = createServer((req, res) => {
+  if (env.PAGE_CACHE_MB === 0) return void handle(req, res);
+  pages.handle(req, res, () => handle(req, res)).catch((error) => {
+    // A failed version check must not take the page down: Next answers it uncached.
+    console.error("page cache:", error);
+    if (!res.headersSent) void handle(req, res);
+  });
+});
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 console.log(`Parallax is running on http://localhost:${env.PORT}`);
 
-const db = createDb(env.DATABASE_URL);
 // First start only: a Setting remembers it was done, so deleted sources stay deleted.
 if (env.DEFAULT_SOURCES) await seedDefaultSources(db, (line) => console.log(line));
 const scheduler = env.INGEST_SCHEDULE

@@ -71,4 +71,19 @@ describe("the seeds' event page in a browser", () => {
     await page.screenshot({ path: path.join(artifacts, "seeds-event-mobile.png") });
     await page.close();
   });
+
+  it("serves the event page from memory until the event changes, then renders it again", async () => {
+    const url = `${app.baseUrl}/events/${eventId}`;
+    const first = await fetch(url);
+    const html = await first.text();
+    const second = await fetch(url);
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(await second.text()).toBe(html);
+    // A write from another process (here the test's own client), as the ingest CLI or an editor would make.
+    await t.db.event.update({ where: { id: eventId }, data: { title: "Retitled while the page was cached" } });
+    const third = await fetch(url);
+    expect(third.headers.get("x-page-cache")).toBe("miss");
+    expect(await third.text()).toContain("Retitled while the page was cached");
+    expect((await fetch(url)).headers.get("x-page-cache")).toBe("hit");
+  });
 });

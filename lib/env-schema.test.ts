@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env-schema";
+
+describe("parseEnv", () => {
+  it("gives the embedded defaults for an empty environment", () => {
+    expect(parseEnv({})).toMatchObject({
+      DATABASE_URL: "file:./data/parallax.db",
+      PORT: 3000,
+      INGEST_SCHEDULE: true,
+      DEFAULT_SOURCES: true,
+      PAGE_CACHE_MB: 64,
+      FETCH_ALLOW_HOSTS: [],
+    });
+  });
+
+  it("reads switches, numbers and lists", () => {
+    const env = parseEnv({ INGEST_SCHEDULE: "off", PAGE_CACHE_MB: "0", PORT: "8080", FETCH_ALLOW_HOSTS: " 127.0.0.1:9000, Localhost " });
+    expect(env).toMatchObject({ INGEST_SCHEDULE: false, PAGE_CACHE_MB: 0, PORT: 8080, FETCH_ALLOW_HOSTS: ["127.0.0.1:9000", "localhost"] });
+  });
+
+  it("fails with one line per bad variable, naming it", () => {
+    const error = (() => {
+      try {
+        parseEnv({ DATABASE_URL: "postgres://x", PAGE_CACHE_MB: "-1", INGEST_SCHEDULE: "maybe" });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(error).toMatch(/^Invalid environment:/);
+    expect(error).toMatch(/DATABASE_URL: DATABASE_URL must be a SQLite URL/);
+    expect(error).toMatch(/PAGE_CACHE_MB:/);
+    expect(error).toMatch(/INGEST_SCHEDULE:/);
+  });
+});

@@ -1,0 +1,114 @@
+// A response cache for pages that are a pure function of their URL and of a version read cheaply from the
+// database (the event page: see lib/events/page-version.ts). It sits in front of Next in the `npm start` server:
+// rendering a 50-article event page costs ~100 ms of React work, checking its version about one millisecond,
+// so a page is rendered once per change of its event and then served from memory. A version read *before*
+// rendering keys the stored copy, so a change that lands during the render makes the copy stale at once
+// rather than storing new data under an old key (or old data under a new one).
+import { createHash } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+export type VersionedPage = {
+  /** The version of what the URL renders, or null to let the request through uncached (unknown, redirect). */
+  version(url: URL): Promise<string | null>;
+};
+
+type Entry = { version: string; etag: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
+
+export type PageCacheStats = { hits: number; misses: number; bypasses: number; entries: number; bytes: number };
+
+// Requests whose answer is not the plain page: client-side navigation (React Server Components payloads,
+// prefetches) and server actions. They are answered by Next every time.
+const NEXT_CLIENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+// Hop-by-hop or per-response headers that must not be replayed from a stored copy.
+const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag"]);
+
+export function createPageCache(options: { match: (url: URL) => VersionedPage | null; maxBytes: number }) {
+  const entries = new Map<string, Entry>(); // insertion order = least recently used first
+  let bytes = 0;
+  const stats = { hits: 0, misses: 0, bypasses: 0 };
+
+  function evict(key: string) {
+    const old = entries.get(key);
+    if (!old) return;
+    entries.delete(key);
+    bytes -= old.body.length;
+  }
+
+  function store(key: string, entry: Entry) {
+    evict(key);
+    if (entry.body.length > options.maxBytes) return;
+    entries.set(key, entry);
+    bytes += entry.body.length;
+    while (bytes > options.maxBytes) evict(entries.keys().next().value!);
+  }
+
+  function serve(req: IncomingMessage, res: ServerResponse, entry: Entry) {
+    stats.hits++;
+    const headers = { ...entry.headers, etag: entry.etag, "x-page-cache": "hit" };
+    if (req.headers["if-none-match"] === entry.etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(entry.status, { ...headers, "content-length": entry.body.length }).end(entry.body);
+  }
+
+  /**
+   * Answers the request from the cache, or lets `render` (Next's handler) answer it and keeps a copy of a
+   * cacheable answer. Only plain GETs of a matching URL are considered.
+   */
+  async function handle(req: IncomingMessage, res: ServerResponse, render: () => Promise<void> | void): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const page = req.method === "GET" && !url.searchParams.has("_rsc") && !NEXT_CLIENT_HEADERS.some((h) => h in req.headers) ? options.match(url) : null;
+    const version = page ? await page.version(url) : null;
+    if (version === null) {
+      stats.bypasses++;
+      return render();
+    }
+    // A compressed and an uncompressed copy are different bodies.
+    const key = `${url.pathname}?${[...url.searchParams].sort().map(([k, v]) => `${k}=${v}`).join("&")}|${req.headers["accept-encoding"] ?? ""}`;
+    const hit = entries.get(key);
+    if (hit && hit.version === version) {
+      entries.delete(key); // refresh its place in the LRU order
+      entries.set(key, hit);
+      return serve(req, res, hit);
+    }
+    stats.misses++;
+    const chunks = recordBody(res);
+    res.once("finish", () => {
+      const headers = res.getHeaders();
+      if (res.statusCode !== 200 || headers["set-cookie"] !== undefined) return evict(key);
+      const kept: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(headers)) if (!NOT_REPLAYED.has(name) && value !== undefined) kept[name] = value;
+      const body = Buffer.concat(chunks);
+      const etag = `"${createHash("sha256").update(key).update("\0").update(version).digest("base64url").slice(0, 27)}"`;
+      store(key, { version, etag, status: res.statusCode, headers: kept, body });
+    });
+    res.setHeader("x-page-cache", "miss");
+    return render();
+  }
+
+  return {
+    handle,
+    stats: (): PageCacheStats => ({ ...stats, entries: entries.size, bytes }),
+  };
+}
+
+/** Copies every byte written to the response (after Next's own compression, which wraps write and end later). */
+function recordBody(res: ServerResponse): Buffer[] {
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    keep(chunk, rest[0]);
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    keep(chunk, rest[0]);
+    return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+  return chunks;
+}
