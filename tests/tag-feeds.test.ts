@@ -11,7 +11,7 @@ import { parseOpml } from "@/lib/opml";
 import { getSearchIndex } from "@/lib/search";
 import { handleSourcesOpml, handleTagFeed, handleTagsOpml } from "@/lib/syndication/api";
 import { feedPath } from "@/lib/syndication/paths";
-import { createTag, tagEvent } from "@/lib/tags/mutations";
+import { createTag, mergeTags, renameTag, tagEvent } from "@/lib/tags/mutations";
 import { createTempDb } from "./support/temp-db";
 
 const BASE = "https://parallax.example";
@@ -127,6 +127,34 @@ describe("tag feeds", () => {
     expect((await tagFeed("no-such-tag", "rss")).status).toBe(404);
     expect((await tagFeed("climate-ice", "xml")).status).toBe(404);
     expect((await tagFeed("../etc", "rss")).status).toBe(404);
+  });
+
+  it("keeps a renamed or merged tag's old feed URLs working: they redirect permanently to the current feed", async () => {
+    const tag = await createTag(db, { name: "Sea ice", description: null }, userId);
+    await tagEvent(db, { eventId: ids.old, tagId: tag.id }, userId);
+    await renameTag(db, { tagId: tag.id, name: "Polar sea ice" }, userId);
+    await renameTag(db, { tagId: tag.id, name: "Arctic sea ice" }, userId);
+    for (const old of ["sea-ice", "polar-sea-ice"]) {
+      const response = await tagFeed(old, "atom");
+      expect(response.status).toBe(308);
+      expect(response.headers.get("location")).toBe(`http://internal.test${feedPath({ kind: "tag", slug: "arctic-sea-ice" }, "atom")}`);
+    }
+    expect((await tagFeed("arctic-sea-ice", "rss")).status).toBe(200);
+
+    // Merged away: its slugs, old and current, now lead to the survivor.
+    const into = await createTag(db, { name: "Cryosphere", description: null }, userId);
+    await mergeTags(db, { fromTagId: tag.id, intoTagId: into.id }, userId);
+    for (const old of ["sea-ice", "arctic-sea-ice"]) {
+      expect((await tagFeed(old, "rss")).headers.get("location")).toMatch(/\/feeds\/tags\/cryosphere\.rss$/);
+    }
+    const feed = await parser.parseString(await (await tagFeed("cryosphere", "rss")).text());
+    expect(feed.items.map((i) => i.link)).toEqual([`${BASE}/events/${ids.old}`]);
+
+    // A new tag may take an old name back: the live tag wins over the alias.
+    const reborn = await createTag(db, { name: "Sea ice", description: null }, userId);
+    expect((await tagFeed("sea-ice", "rss")).status).toBe(200);
+    await db.tag.deleteMany({ where: { id: { in: [into.id, reborn.id] } } });
+    expect((await tagFeed("arctic-sea-ice", "rss")).status).toBe(404); // aliases go with their tag
   });
 });
 

@@ -44,6 +44,12 @@ export async function getTagWithEvents(
   return { tag, events, total };
 }
 
+/** The current slug of the tag that used to answer to `slug` (renamed or merged), or null. */
+export async function tagSlugRedirect(slug: string, db: Db = getDb()): Promise<string | null> {
+  const alias = await db.tagAlias.findUnique({ where: { slug }, select: { tag: { select: { slug: true } } } });
+  return alias?.tag.slug ?? null;
+}
+
 /** Every tag with the time its newest visible event was last seen (null when it has none), by name. */
 export async function listPublicTags(db: Db = getDb()): Promise<(PublicTag & { lastSeenAt: Date | null; createdAt: Date })[]> {
   const tags = await db.tag.findMany({

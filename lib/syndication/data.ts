@@ -2,7 +2,7 @@
 // cannot).
 import "server-only";
 import type { Db } from "@/lib/db";
-import { getTagWithEvents } from "@/lib/curation/tag-data";
+import { getTagWithEvents, tagSlugRedirect } from "@/lib/curation/tag-data";
 import { getEvent, isRedirect, listEvents } from "@/lib/events/data";
 import type { SourceRef } from "@/lib/events/types";
 import { getSearchIndex } from "@/lib/search";
@@ -195,7 +195,10 @@ export async function loadSearchFeed(
 export async function loadTagFeed(db: Db, slug: string): Promise<FeedLoad> {
   const base = publicUrl();
   const found = await getTagWithEvents(slug, TAG_FEED_SIZE, db);
-  if (!found) return null;
+  if (!found) {
+    const current = await tagSlugRedirect(slug, db);
+    return current === null ? null : { redirectTo: { kind: "tag", slug: current } };
+  }
   const { tag, events } = found;
   return {
     feed: {

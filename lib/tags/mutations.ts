@@ -19,10 +19,22 @@ async function eventTagIds(tx: Tx, eventId: number): Promise<number[]> {
   return rows.map((r) => r.tagId);
 }
 
+/** A live tag always wins over an alias: the tag that now carries `slug` takes it from any old owner. */
+function claimSlug(tx: Tx, slug: string) {
+  return tx.tagAlias.deleteMany({ where: { slug } });
+}
+
+/** Keeps a slug the tag no longer carries answering for it: its page and feeds redirect to the current ones. */
+async function keepOldSlug(tx: Tx, tagId: number, oldSlug: string, newSlug: string): Promise<void> {
+  await claimSlug(tx, newSlug);
+  if (oldSlug !== newSlug) await tx.tagAlias.upsert({ where: { slug: oldSlug }, create: { slug: oldSlug, tagId }, update: { tagId } });
+}
+
 async function createTagTx(tx: Tx, input: CreateTagInput, userId: number): Promise<TagRow> {
   const slug = slugify(input.name);
   const existing = await tx.tag.findUnique({ where: { slug }, select: { name: true } });
   if (existing) throw new InputError(`a tag named "${existing.name}" already exists`);
+  await claimSlug(tx, slug);
   const tag = await tx.tag.create({ data: { name: input.name, slug, description: input.description }, select: tagSelect });
   await writeAudit(tx, { userId, action: "tag.create", entityType: "Tag", entityId: tag.id, before: null, after: tag });
   return tag;
@@ -39,12 +51,13 @@ export function renameTag(db: Db, input: RenameTagInput, userId: number): Promis
     const clash = await tx.tag.findUnique({ where: { slug }, select: { id: true, name: true } });
     if (clash && clash.id !== before.id) throw new InputError(`a tag named "${clash.name}" already exists; merge the two instead`);
     const after = await tx.tag.update({ where: { id: before.id }, data: { name: input.name, slug }, select: tagSelect });
+    await keepOldSlug(tx, after.id, before.slug, slug);
     await writeAudit(tx, { userId, action: "tag.rename", entityType: "Tag", entityId: after.id, before, after });
     return after;
   });
 }
 
-/** Moves every event of `fromTagId` to `intoTagId` and deletes the first tag. */
+/** Moves every event of `fromTagId` to `intoTagId` and deletes the first tag, whose slugs then redirect to the second. */
 export function mergeTags(db: Db, input: MergeTagsInput, userId: number): Promise<TagRow> {
   return db.$transaction(async (tx) => {
     const from = await tagOrThrow(tx, input.fromTagId);
@@ -53,7 +66,10 @@ export function mergeTags(db: Db, input: MergeTagsInput, userId: number): Promis
     const intoEvents = (await tx.eventTag.findMany({ where: { tagId: into.id }, select: { eventId: true } })).map((r) => r.eventId);
     const moved = fromEvents.filter((id) => !intoEvents.includes(id));
     if (moved.length) await tx.eventTag.createMany({ data: moved.map((eventId) => ({ eventId, tagId: into.id })) });
+    // Subscribers to the merged tag's feed follow the redirect to the survivor's.
+    await tx.tagAlias.updateMany({ where: { tagId: from.id }, data: { tagId: into.id } });
     await tx.tag.delete({ where: { id: from.id } });
+    await keepOldSlug(tx, into.id, from.slug, into.slug);
     const after = [...new Set([...intoEvents, ...moved])].sort((a, b) => a - b);
     await writeAudit(tx, {
       userId,

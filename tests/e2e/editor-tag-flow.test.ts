@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
+import { renameTag } from "@/lib/tags/mutations";
 import { startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { createTempDb } from "../support/temp-db";
@@ -45,5 +46,17 @@ describe("an editor tags an event and it appears in the tag's feed", () => {
     expect(parsed.items.map((i) => i.title)).toContain("Harbour bridge reopens");
     expect(parsed.items[0]!.link).toMatch(new RegExp(`/events/${eventId}$`));
     await page.close();
+  });
+
+  it("keeps the old tag page and feed URLs working after a rename: they redirect permanently", async () => {
+    const tag = await t.db.tag.findUniqueOrThrow({ where: { slug: "infrastructure" } });
+    const editor = await t.db.user.findUniqueOrThrow({ where: { email: "editor@example.org" } });
+    await renameTag(t.db, { tagId: tag.id, name: "Public works" }, editor.id);
+    const page = await fetch(`${app.baseUrl}/tags/infrastructure`, { redirect: "manual" });
+    expect(page.status).toBe(308);
+    expect(page.headers.get("location")).toMatch(/\/tags\/public-works$/);
+    const feed = await fetch(`${app.baseUrl}/feeds/tags/infrastructure.rss`);
+    expect(feed.url).toMatch(/\/feeds\/tags\/public-works\.rss$/);
+    expect((await new Parser().parseString(await feed.text())).items.map((i) => i.title)).toContain("Harbour bridge reopens");
   });
 });

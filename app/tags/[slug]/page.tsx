@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { EventCard } from "@/components/event-card";
 import { SubscribeLinks } from "@/components/subscribe-links";
-import { getTagWithEvents } from "@/lib/curation/tag-data";
+import { getTagWithEvents, tagSlugRedirect } from "@/lib/curation/tag-data";
 import { feedAlternates } from "@/lib/syndication/alternates";
 import { tagFeedParamsSchema } from "@/lib/syndication/schema";
 
@@ -17,7 +17,11 @@ const load = cache(async (rawSlug: string) => {
   const parsed = tagFeedParamsSchema.safeParse({ slug: `${rawSlug}.rss` });
   if (!parsed.success) notFound();
   const found = await getTagWithEvents(parsed.data.slug.slug, PAGE_SIZE);
-  if (!found) notFound();
+  if (!found) {
+    const current = await tagSlugRedirect(parsed.data.slug.slug);
+    if (current !== null) permanentRedirect(`/tags/${encodeURIComponent(current)}`);
+    notFound();
+  }
   return found;
 });
 
