@@ -16,6 +16,8 @@ export async function exportSources(db: Db): Promise<SourceEntry[]> {
     language: s.language,
     kind: s.kind as SourceEntry["kind"],
     lean: s.lean as SourceEntry["lean"],
+    ownership: s.ownership,
+    enabled: s.enabled,
   }));
   // Feeds added without an outlet still belong in an export; they are filed under their host.
   const orphans = await db.feed.findMany({ where: { sourceId: null }, orderBy: { url: "asc" } });

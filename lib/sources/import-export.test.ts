@@ -31,6 +31,9 @@ describe("parseSourceList", () => {
       /entry 1 \(x\.org\) feeds\.0: must be an http\(s\) URL[\s\S]*entry 2 \(y\.org\) name[\s\S]*entry 2 \(y\.org\) country: must be an ISO 3166/,
     );
     expect(() => parseSourceList({ not: "a list" })).toThrow(/Invalid sources list/);
+    expect(() => parseSourceList([{ name: "Z", domain: "z.org", ownership: "Owner\nInjected: yes", enabled: "maybe" }])).toThrow(
+      /entry 1 \(z\.org\) ownership: cannot contain control characters[\s\S]*entry 1 \(z\.org\) enabled/,
+    );
   });
 });
 
@@ -74,6 +77,8 @@ describe("importSources / exportSources", () => {
 
   it("exports JSON and OPML that import back to the same sources", async () => {
     await importSources(t.db, LIST);
+    // What only an editor sets travels too: a disabled outlet stays disabled, its owner stays recorded.
+    await t.db.source.update({ where: { domain: "lemonde.fr" }, data: { enabled: false, ownership: "Groupe Le Monde" } });
     await t.db.feed.create({ data: { url: "https://blog.example.org/feed.xml", title: "A blog" } });
     const entries = await exportSources(t.db);
     expect(entries.map((e) => e.domain)).toEqual(["bbc.co.uk", "example.org", "lemonde.fr"]);
@@ -86,7 +91,9 @@ describe("importSources / exportSources", () => {
         await importSources(again.db, back);
         expect(await exportSources(again.db), format).toEqual(
           // An orphan feed comes back attached to a source named after it.
-          entries.map((e) => (e.domain === "example.org" ? { ...e, country: null, language: null, kind: null, lean: null, homepage: null } : e)),
+          entries.map((e) =>
+            e.domain === "example.org" ? { ...e, country: null, language: null, kind: null, lean: null, homepage: null, ownership: null, enabled: true } : e,
+          ),
         );
       } finally {
         await again.cleanup();

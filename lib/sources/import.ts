@@ -42,6 +42,8 @@ async function importInto(tx: Tx, entries: SourceEntry[], opts: ImportOptions): 
         language: entry.language,
         kind: entry.kind,
         lean: entry.lean,
+        ownership: entry.ownership,
+        enabled: entry.enabled,
       }).filter(([, v]) => v !== undefined),
     ) as Prisma.SourceUpdateInput;
     const existing = await tx.source.findUnique({ where: { domain: entry.domain } });

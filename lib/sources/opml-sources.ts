@@ -29,6 +29,8 @@ export function opmlFeedsToSources(feeds: OpmlFeed[]): SourceEntry[] {
       language: p.language ?? known?.language ?? null,
       kind: p.kind ?? known?.kind ?? null,
       lean: p.lean ?? known?.lean ?? null,
+      ownership: p.ownership ?? null,
+      enabled: p.enabled,
     });
     // A bad parallax:* attribute (hand-edited file) should cost that attribute, not the feed.
     byDomain.set(domain, parsed.success ? parsed.data : { name: feed.title ?? domain, domain, homepage: feed.htmlUrl, feeds: [feed.xmlUrl] });
@@ -44,7 +46,16 @@ export function sourcesToOpmlFeeds(entries: SourceEntry[]): OpmlFeed[] {
       title: s.name,
       category: s.kind ?? null,
       parallax: Object.fromEntries(
-        Object.entries({ name: s.name, domain: s.domain, country: s.country, language: s.language, kind: s.kind, lean: s.lean }).filter(
+        Object.entries({
+          name: s.name,
+          domain: s.domain,
+          country: s.country,
+          language: s.language,
+          kind: s.kind,
+          lean: s.lean,
+          ownership: s.ownership,
+          enabled: s.enabled === undefined ? undefined : String(s.enabled),
+        }).filter(
           (kv): kv is [string, string] => typeof kv[1] === "string",
         ),
       ),

@@ -23,6 +23,15 @@ export const SourceEntrySchema = z
     language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as en").nullish(),
     kind: z.enum(["wire", "public-broadcaster", "state", "national", "regional", "independent", "aggregator", "tabloid"]).nullish(),
     lean: z.enum(["left", "lean-left", "center", "lean-right", "right"]).nullish(),
+    /** Who owns the outlet, as an editor wrote it on /editor/sources. */
+    ownership: z
+      .string()
+      .trim()
+      .max(200, "must be at most 200 characters")
+      .regex(/^[^\p{Cc}]*$/u, "cannot contain control characters or line breaks")
+      .nullish(),
+    /** false: the outlet's feeds are not polled. OPML carries it as the text "true" or "false". */
+    enabled: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
   })
   .transform(({ feed, feeds, ...rest }) => ({
     ...rest,
