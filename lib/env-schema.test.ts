@@ -8,14 +8,15 @@ describe("parseEnv", () => {
       PORT: 3000,
       INGEST_SCHEDULE: true,
       DEFAULT_SOURCES: true,
+      TRUST_PROXY: false,
       PAGE_CACHE_MB: 64,
       FETCH_ALLOW_HOSTS: [],
     });
   });
 
   it("reads switches, numbers and lists", () => {
-    const env = parseEnv({ INGEST_SCHEDULE: "off", PAGE_CACHE_MB: "0", PORT: "8080", FETCH_ALLOW_HOSTS: " 127.0.0.1:9000, Localhost " });
-    expect(env).toMatchObject({ INGEST_SCHEDULE: false, PAGE_CACHE_MB: 0, PORT: 8080, FETCH_ALLOW_HOSTS: ["127.0.0.1:9000", "localhost"] });
+    const env = parseEnv({ INGEST_SCHEDULE: "off", TRUST_PROXY: "on", PAGE_CACHE_MB: "0", PORT: "8080", FETCH_ALLOW_HOSTS: " 127.0.0.1:9000, Localhost " });
+    expect(env).toMatchObject({ INGEST_SCHEDULE: false, TRUST_PROXY: true, PAGE_CACHE_MB: 0, PORT: 8080, FETCH_ALLOW_HOSTS: ["127.0.0.1:9000", "localhost"] });
   });
 
   it("fails with one line per bad variable, naming it", () => {

@@ -21,6 +21,8 @@ export const envSchema = z.object({
    * Comma-separated host[:port] list that may be fetched even though it resolves to a private or loopback
    * address. Only tests set this, for their fixture server on 127.0.0.1; production leaves it empty.
    */
+  /** on when a reverse proxy in front of `npm start` sets X-Forwarded-For: the login limit per IP then reads it. */
+  TRUST_PROXY: onOff.default(false),
   /** Memory for rendered event pages kept between changes of their event (lib/site/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   FETCH_ALLOW_HOSTS: z

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { stampPeerAddress } from "@/lib/auth/client-ip";
 import { createDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { parseEnv } from "@/lib/env-schema";
@@ -40,6 +41,7 @@ const handle = app.getRequestHandler();
 const db = createDb(env.DATABASE_URL);
 const pages = createPageCache({ match: (url) => eventPageMatch(db, url), maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
 const server = createServer((req, res) => {
+  stampPeerAddress(req);
   if (env.PAGE_CACHE_MB === 0) return void handle(req, res);
   pages.handle(req, res, () => handle(req, res)).catch((error) => {
     // A failed version check must not take the page down: Next answers it uncached.

@@ -6,6 +6,7 @@ import { requireAdmin, requireEditor } from "@/lib/auth/guards";
 import { handleLogin, handleLogout } from "@/lib/auth/handlers";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { PEER_HEADER } from "@/lib/auth/client-ip";
 import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
 import { safeNextPath } from "@/lib/auth/schema";
 import { createSession, deleteExpiredSessions, findSession, hashToken, SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/auth/sessions";
@@ -173,10 +174,10 @@ describe("sign in and sign out", () => {
     const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
     const now = new Date();
     for (let i = 0; i < 5; i++) {
-      const res = await handleLogin(loginRequest({ email: "ed@example.org", password: `wrong password ${i}` }, { "x-forwarded-for": `10.0.0.${i}` }), { db, limiter, now });
+      const res = await handleLogin(loginRequest({ email: "ed@example.org", password: `wrong password ${i}` }, { "x-forwarded-for": `10.0.0.${i}` }), { db, limiter, now, trustProxy: true });
       expect(res.status).toBe(303);
     }
-    const blocked = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "10.0.0.99" }), { db, limiter, now });
+    const blocked = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "10.0.0.99" }), { db, limiter, now, trustProxy: true });
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toBe("Too many failed sign-in attempts. Try again in 15 minutes.");
     expect(blocked.headers.get("retry-after")).toBe("900");
@@ -187,12 +188,19 @@ describe("sign in and sign out", () => {
     expect(cookieToken(later)).toBeTruthy();
   });
 
-  it("throttles per IP across different emails", async () => {
+  it("throttles per IP across different emails, reading X-Forwarded-For only behind a trusted proxy", async () => {
     const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
-    for (let i = 0; i < 5; i++) await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, { "x-forwarded-for": "203.0.113.9" }), { db, limiter });
-    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "203.0.113.9" }), { db, limiter });
+    const viaProxy = (ip: string) => ({ "x-forwarded-for": `1.2.3.4, ${ip}`, [PEER_HEADER]: "10.0.0.1" }); // the proxy appends
+    for (let i = 0; i < 5; i++) await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, viaProxy("203.0.113.9")), { db, limiter, trustProxy: true });
+    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, viaProxy("203.0.113.9")), { db, limiter, trustProxy: true });
     expect(res.status).toBe(429);
-    const elsewhere = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "198.51.100.1" }), { db, limiter });
+    const elsewhere = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, viaProxy("198.51.100.1")), { db, limiter, trustProxy: true });
     expect(elsewhere.status).toBe(303);
+
+    // Without a proxy, a forged X-Forwarded-For changes nothing: the TCP peer is counted.
+    const direct = new SlidingWindowLimiter(5, 15 * 60_000);
+    const forged = (i: number) => ({ "x-forwarded-for": `198.51.100.${i}`, [PEER_HEADER]: "203.0.113.77" });
+    for (let i = 0; i < 5; i++) await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, forged(i)), { db, limiter: direct });
+    expect((await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, forged(9)), { db, limiter: direct })).status).toBe(429);
   });
 });

@@ -1,6 +1,7 @@
 // The editors' desk through the real app, without JavaScript, as a browser with scripting off would use it: sign
 // in through the form, tag an event with the plain <form> that posts to a server action, sign out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PEER_HEADER } from "@/lib/auth/client-ip";
 import { createUser } from "@/lib/auth/users";
 import { startApp } from "./support/app-server";
 import { createTempDb } from "./support/temp-db";
@@ -85,4 +86,19 @@ describe("the editors' desk, end to end without JavaScript", () => {
     const gone = await fetch(origin + "/editor", { redirect: "manual", headers: { cookie } });
     expect(gone.headers.get("location")).toMatch(/\/login/);
   });
+
+  // Last: it leaves this client's address throttled.
+  it("counts failed sign-ins per connecting address, whatever forwarding headers the client invents", async () => {
+    const origin = app.baseUrl;
+    const attempt = (i: number) =>
+      fetch(origin + "/login/submit", {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `198.51.100.${i}`, [PEER_HEADER]: `192.0.2.${i}` },
+        body: new URLSearchParams({ email: `nobody${i}@example.org`, password: "not the password", next: "/editor" }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(i)).status).toBe(303);
+    expect((await attempt(5)).status).toBe(429);
+  });
 });
+

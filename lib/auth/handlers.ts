@@ -1,5 +1,6 @@
 // The sign-in and sign-out route handlers' logic, on plain Request/Response so tests can drive them directly.
 import type { Db } from "@/lib/db";
+import { clientIp } from "./client-ip";
 import { isSameOrigin } from "./origin";
 import { SlidingWindowLimiter } from "./rate-limit";
 import { LoginForm, safeNextPath } from "./schema";
@@ -9,6 +10,8 @@ import { checkCredentials } from "./users";
 interface Deps {
   db: Db;
   limiter: SlidingWindowLimiter;
+  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For (see client-ip.ts). */
+  trustProxy?: boolean;
   now?: Date;
 }
 
@@ -20,11 +23,6 @@ function text(status: number, message: string, headers: Record<string, string> =
 // the public one rather than the one this server sees. 303 so the follow-up is a GET.
 function seeOther(location: string, headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 303, headers: { location, "cache-control": "no-store", ...headers } });
-}
-
-/** The client's address as the nearest proxy reports it; without a proxy the header is absent and all share one key. */
-function clientIp(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip")?.trim() || "unknown";
 }
 
 export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
@@ -42,7 +40,7 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
   if (!parsed.success) return seeOther(back("invalid"));
 
   const emailKey = `email:${parsed.data.email}`;
-  const ipKey = `ip:${clientIp(req)}`;
+  const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? false)}`;
   const wait = Math.max(deps.limiter.retryAfterMs(emailKey, now.getTime()), deps.limiter.retryAfterMs(ipKey, now.getTime()));
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
