@@ -10,6 +10,7 @@ import { createUser } from "@/lib/auth/users";
 import { EditorSources } from "@/components/editor-sources";
 import { listSourcesForAdmin } from "@/lib/source-admin/data";
 import { runSourcesForm } from "@/lib/source-admin/form";
+import * as m from "@/lib/source-admin/mutations";
 import * as ops from "@/lib/source-admin/operations";
 import { addSource } from "@/lib/events/test-fixtures";
 import { startFixtureServer, type FixtureServer } from "./support/fixture-server";
@@ -40,6 +41,7 @@ beforeAll(async () => {
   ({ db, cleanup } = await createTempDb());
   server = await startFixtureServer({
     "/feed.xml": { headers: { "content-type": "application/rss+xml" }, body: RSS },
+    "/other-feed.xml": { headers: { "content-type": "application/rss+xml" }, body: RSS },
     "/": { headers: { "content-type": "text/html" }, body: `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>` },
   });
   const e = await createUser(db, { email: "ed@example.org", password: "editor password 1", role: "editor" });
@@ -146,6 +148,16 @@ describe("feeds", () => {
     expect(await lastAudit()).toMatchObject({ action: "feed.readd", before: { id: result.feed.id, sourceId }, after: { id: result.feed.id, sourceId } });
     // A page that is not there is the editor's problem to fix, reported as such rather than thrown as a bug.
     await expect(ops.addFeedOp({ ...ctx(editor), allowHosts: [server.host] }, { url: `${server.url}/missing` })).rejects.toMatchObject({ name: "InputError", message: expect.stringContaining("404") });
+  });
+
+  it("stores a new feed and its audit row together or not at all", async () => {
+    const before = await state();
+    const url = `${server.url}/other-feed.xml`;
+    // An audit row that cannot be written (its author does not exist) takes the feed down with it.
+    await expect(m.addFeed(db, { url }, 987_654, { allowHosts: [server.host] })).rejects.toThrow();
+    expect(await state()).toEqual(before);
+    expect(await db.feed.findUnique({ where: { url } })).toBeNull();
+    expect((await m.addFeed(db, { url }, editor.userId, { allowHosts: [server.host] })).created).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit, type Tx } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
-import { addFeed as discoverAndAddFeed, type AddFeedOptions } from "@/lib/sources/add-feed";
+import { findFeed, storeFeed, type AddFeedOptions } from "@/lib/sources/add-feed";
 import type { AddFeedInput, EditSourceInput, SetFeedEnabledInput, SetSourceEnabledInput } from "./schema";
 
 const sourceSelect = {
@@ -59,10 +59,10 @@ export function setFeedEnabled(db: Db, input: SetFeedEnabledInput, userId: numbe
 }
 
 /**
- * Adds a feed through lib/sources/add-feed (SSRF-checked fetches, autodiscovery). The fetches cannot run inside a
- * write transaction (SQLite would hold its write lock for the whole network wait), so the audit row follows in its
- * own transaction right after; a crash between the two loses the record, never the check. The before state of an
- * already-known feed is only captured when the editor typed its exact URL, since discovery decides which feed it is.
+ * Adds a feed through lib/sources/add-feed: the SSRF-checked fetches and autodiscovery run first, outside any
+ * transaction (SQLite would hold its write lock for the whole network wait), then the feed, its outlet and the
+ * audit row are written in one transaction. The before state of an already-known feed is only captured when the
+ * editor typed its exact URL, since discovery decides which feed it is.
  */
 export async function addFeed(
   db: Db,
@@ -76,9 +76,10 @@ export async function addFeed(
     if (!outlet) throw new InputError(`there is no outlet #${input.sourceId}`);
     source = outlet.domain;
   }
-  const typed = await db.feed.findUnique({ where: { url: input.url }, select: feedSelect });
-  const result = await discoverAndAddFeed(db, input.url, { ...opts, source });
+  const found = await findFeed(input.url, opts);
   return db.$transaction(async (tx) => {
+    const typed = await tx.feed.findUnique({ where: { url: input.url }, select: feedSelect });
+    const result = await storeFeed(tx, found, source);
     const after = await feedOrFail(tx, result.feed.id);
     const before = result.created ? null : typed?.id === after.id ? typed : null;
     await writeAudit(tx, { userId, action: result.created ? "feed.add" : "feed.readd", entityType: "Feed", entityId: after.id, before, after });

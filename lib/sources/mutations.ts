@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/editor/audit";
 import type { Outlet } from "@/lib/ingest/types";
 import { findOutletByDomain } from "@/lib/sources/known-outlets";
 
@@ -6,7 +7,7 @@ import { findOutletByDomain } from "@/lib/sources/known-outlets";
  * The outlet row for a domain, created on first sight with what the known-outlets catalogue says of it
  * (country, language, kind, lean). A catalogued or real name is never replaced by a bare domain.
  */
-export async function upsertSource(db: Db, outlet: Outlet) {
+export async function upsertSource(db: Db | Tx, outlet: Outlet) {
   // Keyed on the catalogue's domain when it knows the outlet, so every path (an HTML page on feeds.bbci.co.uk,
   // a text dump naming the BBC) lands on the same Source row.
   const known = findOutletByDomain(outlet.domain);
