@@ -446,6 +446,14 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     return { ids, x, norm: Math.sqrt(sum), count };
   }
 
+  /** As `gateQueryOf`, for an event's profile (every term known). */
+  function gateQueryOfPacked(v: Packed): ReturnType<typeof gateQueryOf> {
+    const g = gateTerms(v);
+    const ids = Array.from(g.ids);
+    const x = ids.map((id, i) => g.w[i] * terms.idf(id));
+    return { ids, x, norm: Math.hypot(...x), count: ids.length };
+  }
+
   /**
    * Best cosine over the gate's terms between the article and the event's newest members (the closest sub-group,
    * rather than the whole event's blur); 1 when the article or every such member has too few such terms.
@@ -593,8 +601,11 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
         const norm = centroidNorm(e);
         if (!norm) continue;
         const t = e.last;
+        // A merge moves a whole event: two sister events must not meet through it when one article could not.
+        const gate = options.entityGate > 0 ? gateQueryOfPacked(e.centroid) : null;
         for (const { e: o, s } of scored(e.centroid, norm, t, e)) {
           if (s < threshold) break;
+          if (gate && entityAgreement(gate, o) < options.entityGate) continue;
           const [survivor, other] = o.index < e.index ? [o, e] : [e, o];
           out.push({ survivor: survivor.id, other: other.id, similarity: s });
         }

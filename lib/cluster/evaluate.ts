@@ -4,8 +4,11 @@ import type { LabelledArticle } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import type { ClusterArticle } from "./types";
 
-/** Builds a fresh clusterer and returns a function placing one article, returning its event label. */
-export type ClustererFactory = () => (article: ClusterArticle) => string;
+/**
+ * Builds a fresh clusterer and returns a function placing one article, returning its event label; `resolve`, when
+ * given, maps a label to its final one once every article is placed (events merged later on).
+ */
+export type ClustererFactory = () => ((article: ClusterArticle) => string) & { resolve?: (label: string) => string };
 
 export interface Evaluation {
   bcubed: Scores;
@@ -31,8 +34,9 @@ export function evaluate(corpus: LabelledArticle[], factory: ClustererFactory, s
     const order = seededShuffle(corpus, seed);
     const place = factory();
     const start = performance.now();
-    const predicted = order.map((x) => place(x.article));
+    const placed = order.map((x) => place(x.article));
     ms += performance.now() - start;
+    const predicted = place.resolve ? placed.map(place.resolve) : placed;
     articles += order.length;
     const gold = order.map((x) => x.gold);
     b.push(bcubed(predicted, gold));
