@@ -55,7 +55,11 @@ export interface ClustererOptions {
    * large event's centroid blurs; a close match to one member is evidence the centroid alone misses.
    */
   memberLink: number;
-  /** Members compared for the member link (the newest ones). */
+  /**
+   * Members compared for the member link and the date and number gate (the newest ones). A headline shares a few
+   * words with some of a big story's members only: 60 rather than 30 gave the headline corpus B³-F1 0.722 → 0.731
+   * (0.682 → 0.694 on eight other orders), ECB+ unchanged, for about 6% more time per article at scale.
+   */
   maxMembersLinked: number;
   /** Best centroid candidates re-scored with the member link. */
   linkCandidates: number;
@@ -98,7 +102,7 @@ export const defaultClustererOptions: ClustererOptions = {
   centroidGrowth: 0.1,
   memberTerms: 200,
   memberLink: 0.5,
-  maxMembersLinked: 30,
+  maxMembersLinked: 60,
   linkCandidates: 5,
   mergeThreshold: 0.6,
   entityGate: 0.1,
