@@ -1,27 +1,14 @@
 // `npm run bench:cluster`: clustering quality and speed on the shared labelled corpora, for the production
 // clusterer and the plain TF-IDF baseline, each averaged over the same five seeded arrival orders.
 import { createBaselineClusterer } from "@/lib/cluster/baseline";
-import { createClusterer } from "@/lib/cluster/clusterer";
 import { readLabelledCorpus } from "@/lib/cluster/corpus";
-import { evaluate, type ClustererFactory } from "@/lib/cluster/evaluate";
-import type { ClusterArticle } from "@/lib/cluster/types";
+import { evaluate, productionFactory, type ClustererFactory } from "@/lib/cluster/evaluate";
 
 const seeds = [1, 2, 3, 4, 5];
 const corpora = ["ecbplus.jsonl", "uci-headlines.jsonl"];
 
 const clusterers: Record<string, ClustererFactory> = {
-  // With the second pass that ingest runs after every article (lib/cluster/assign-event.ts), scored on the events
-  // as they stand at the end.
-  production: () => {
-    const c = createClusterer();
-    let n = 0;
-    const place = (article: ClusterArticle) => {
-      const id = c.ingest(article, () => `e${++n}`).eventId;
-      for (const pair of c.mergeCandidates([id], c.options.mergeThreshold)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
-      return id;
-    };
-    return Object.assign(place, { resolve: c.resolve });
-  },
+  production: productionFactory(),
   baseline: () => {
     const place = createBaselineClusterer();
     return (article) => String(place(article));
