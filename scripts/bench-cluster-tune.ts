@@ -1,19 +1,15 @@
 // `tsx scripts/bench-cluster-tune.ts '<ClustererConfig JSON>' ...`: B³-F1 on both corpora for each config, to
 // measure one change at a time (development tool; the figure that counts is `npm run bench:cluster`).
-import { createClusterer, type ClustererConfig } from "@/lib/cluster/clusterer";
+import type { ClustererConfig } from "@/lib/cluster/clusterer";
 import { readLabelledCorpus } from "@/lib/cluster/corpus";
-import { evaluate } from "@/lib/cluster/evaluate";
+import { evaluate, productionFactory } from "@/lib/cluster/evaluate";
 
 const seeds = [1, 2, 3, 4, 5];
 const corpora = ["ecbplus.jsonl", "uci-headlines.jsonl"].map((n) => [n.split(".")[0], readLabelledCorpus(n)] as const);
 for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ["{}"]) {
   const config = JSON.parse(arg) as ClustererConfig;
   const out = corpora.map(([name, corpus]) => {
-    const e = evaluate(corpus, () => {
-      const c = createClusterer(config);
-      let n = 0;
-      return (a) => c.ingest(a, () => `e${++n}`).eventId;
-    }, seeds);
+    const e = evaluate(corpus, productionFactory(config), seeds);
     return `${name} P ${e.bcubed.precision.toFixed(3)} R ${e.bcubed.recall.toFixed(3)} F1 ${e.bcubed.f1.toFixed(3)} (${e.events.toFixed(0)} ev, ${e.articlesPerSecond.toFixed(0)}/s)`;
   });
   console.log(arg.padEnd(40), out.join("  |  "));

@@ -1,19 +1,14 @@
 // `npm run bench:cluster`: clustering quality and speed on the shared labelled corpora, for the production
 // clusterer and the plain TF-IDF baseline, each averaged over the same five seeded arrival orders.
 import { createBaselineClusterer } from "@/lib/cluster/baseline";
-import { createClusterer } from "@/lib/cluster/clusterer";
 import { readLabelledCorpus } from "@/lib/cluster/corpus";
-import { evaluate, type ClustererFactory } from "@/lib/cluster/evaluate";
+import { evaluate, productionFactory, type ClustererFactory } from "@/lib/cluster/evaluate";
 
 const seeds = [1, 2, 3, 4, 5];
 const corpora = ["ecbplus.jsonl", "uci-headlines.jsonl"];
 
 const clusterers: Record<string, ClustererFactory> = {
-  production: () => {
-    const c = createClusterer();
-    let n = 0;
-    return (article) => c.ingest(article, () => `e${++n}`).eventId;
-  },
+  production: productionFactory(),
   baseline: () => {
     const place = createBaselineClusterer();
     return (article) => String(place(article));

@@ -56,3 +56,36 @@ describe("the date and number gate", () => {
     expect(new Set(gated).size).toBe(1);
   });
 });
+
+describe("the gate judges the event as a whole", () => {
+  it("keeps out a sister event's report that shares a number with one member only", () => {
+    // One member recalls an earlier quake's year and toll; so does the sister event's report.
+    const recalled = (a: ClusterArticle) => ({ ...a, text: `The last quake this strong, in 1998, killed 1,500. ${a.text}` });
+    const own = [recalled(articles[0]), articles[1], articles[2]];
+    const sister = recalled(articles[3]);
+    const c = createClusterer();
+    let n = 0;
+    const ids = [...own, sister].map((a) => c.ingest(a, () => `e${++n}`).eventId);
+    expect(new Set(ids.slice(0, 3)).size).toBe(1);
+    expect(ids[3]).not.toBe(ids[0]);
+  });
+});
+
+describe("the gate in the second pass", () => {
+  function candidatesOfSecond(config: ClustererConfig) {
+    // A join threshold nothing reaches: every article starts its own event, as a second pass would find them.
+    const c = createClusterer({ threshold: 0.99, shortThreshold: 0.99, ...config });
+    const ids = [articles[0], articles[3], articles[1]].map((a, i) => c.ingest(a, () => `e${i}`).eventId);
+    return { ids, pairs: c.mergeCandidates([ids[2]], 0.3).map((p) => [p.survivor, p.other]) };
+  }
+
+  it("does not merge a sister event whose dates and numbers disagree", () => {
+    const { ids, pairs } = candidatesOfSecond({});
+    expect(pairs).toEqual([[ids[0], ids[2]]]);
+  });
+
+  it("would merge it on the shared vocabulary alone", () => {
+    const { ids, pairs } = candidatesOfSecond({ entityGate: 0 });
+    expect(pairs).toContainEqual([ids[1], ids[2]]);
+  });
+});

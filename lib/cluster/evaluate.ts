@@ -1,11 +1,32 @@
 // Runs a clusterer over a labelled corpus in several seeded arrival orders and averages the scores.
+import { createClusterer, type ClustererConfig } from "./clusterer";
 import { bcubed, pairwise, type Scores } from "./metrics";
 import type { LabelledArticle } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import type { ClusterArticle } from "./types";
 
-/** Builds a fresh clusterer and returns a function placing one article, returning its event label. */
-export type ClustererFactory = () => (article: ClusterArticle) => string;
+/**
+ * Builds a fresh clusterer and returns a function placing one article, returning its event label; `resolve`, when
+ * given, maps a label to its final one once every article is placed (events merged later on).
+ */
+export type ClustererFactory = () => ((article: ClusterArticle) => string) & { resolve?: (label: string) => string };
+
+/**
+ * The production clusterer with the second pass that ingest runs after every article (assign-event.ts), scored on
+ * the events as they stand at the end.
+ */
+export function productionFactory(config: ClustererConfig = {}): ClustererFactory {
+  return () => {
+    const c = createClusterer(config);
+    let n = 0;
+    const place = (article: ClusterArticle) => {
+      const id = c.ingest(article, () => `e${++n}`).eventId;
+      for (const pair of c.mergeCandidates([id], c.options.mergeThreshold)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
+      return id;
+    };
+    return Object.assign(place, { resolve: c.resolve });
+  };
+}
 
 export interface Evaluation {
   bcubed: Scores;
@@ -31,8 +52,9 @@ export function evaluate(corpus: LabelledArticle[], factory: ClustererFactory, s
     const order = seededShuffle(corpus, seed);
     const place = factory();
     const start = performance.now();
-    const predicted = order.map((x) => place(x.article));
+    const placed = order.map((x) => place(x.article));
     ms += performance.now() - start;
+    const predicted = place.resolve ? placed.map(place.resolve) : placed;
     articles += order.length;
     const gold = order.map((x) => x.gold);
     b.push(bcubed(predicted, gold));
