@@ -6,7 +6,7 @@
 // terms through posting lists read newest-first up to a cap, a bounded number of candidates is compared in full,
 // an event's profile keeps its heaviest terms only, and the member link reads the newest members only.
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
-import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
+import { DenseQuery, idfNorm, sumPacked, topPacked, type Packed } from "./packed-vector";
 import { TermIndex } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
@@ -124,12 +124,11 @@ interface Member {
 }
 
 /**
- * One outlet's articles in an event. Most outlets have one article per event: its vector is the sum, and a Map is
- * built only when a second one arrives (memory and join time per stored article).
+ * One outlet's articles in an event: the sum of their vectors and their count. Most outlets have one article per
+ * event, whose vector is the sum as it is (memory and join time per stored article).
  */
 interface SourceSum {
-  first: Packed;
-  sum: Map<number, number> | null;
+  sum: Packed;
   n: number;
 }
 
@@ -308,9 +307,9 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       }
       sum[t] += w;
     };
-    for (const { first, sum: s, n } of e.bySource.values()) {
-      if (s) for (const [t, w] of s) add(t, w / n);
-      else for (let i = 0; i < first.ids.length; i++) add(first.ids[i], first.w[i]);
+    for (const { sum: s, n } of e.bySource.values()) {
+      if (n === 1) for (let i = 0; i < s.ids.length; i++) add(s.ids[i], s.w[i]);
+      else for (let i = 0; i < s.ids.length; i++) add(s.ids[i], s.w[i] / n);
     }
     const weights = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
@@ -505,17 +504,13 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     e.members.push(member);
     // An article without a known outlet counts as an outlet of its own.
     const sourceKey = member.source ? `s:${member.source}` : `a:${member.articleId}`;
-    let bucket = e.bySource.get(sourceKey);
+    const bucket = e.bySource.get(sourceKey);
     const { ids, w } = member.vector;
-    if (!bucket) e.bySource.set(sourceKey, (bucket = { first: member.vector, sum: null, n: 0 }));
+    if (!bucket) e.bySource.set(sourceKey, { sum: member.vector, n: 1 });
     else {
-      if (!bucket.sum) {
-        bucket.sum = new Map();
-        for (let i = 0; i < bucket.first.ids.length; i++) bucket.sum.set(bucket.first.ids[i], bucket.first.w[i]);
-      }
-      for (let i = 0; i < ids.length; i++) bucket.sum.set(ids[i], (bucket.sum.get(ids[i]) ?? 0) + w[i]);
+      bucket.sum = sumPacked(bucket.sum, member.vector);
+      bucket.n++;
     }
-    bucket.n++;
     const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
     for (const id of indexed.ids) {
       if (e.indexed.has(id)) continue;

@@ -101,3 +101,34 @@ export class DenseQuery {
     this.set.length = 0;
   }
 }
+
+/**
+ * The sum of two vectors as a new packed vector (ids sorted). Each weight is added exactly as a running sum in a
+ * Map would add it (`a + b`, or the weight alone where one side lacks the term), so results do not depend on the
+ * representation; a Map of doubles cost a hash table and a boxed number per term.
+ */
+export function sumPacked(a: Packed, b: Packed): Packed {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    if (a.ids[i] < b.ids[j]) i++;
+    else if (b.ids[j] < a.ids[i]) j++;
+    else (shared++, i++, j++);
+  }
+  const ids = new Int32Array(a.ids.length + b.ids.length - shared);
+  const w = new Float64Array(ids.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < ids.length; k++) {
+    if (j >= b.ids.length || (i < a.ids.length && a.ids[i] < b.ids[j])) {
+      ids[k] = a.ids[i];
+      w[k] = a.w[i++];
+    } else if (i >= a.ids.length || b.ids[j] < a.ids[i]) {
+      ids[k] = b.ids[j];
+      w[k] = b.w[j++];
+    } else {
+      ids[k] = a.ids[i];
+      w[k] = a.w[i++] + b.w[j++];
+    }
+  }
+  return { ids, w };
+}
