@@ -60,7 +60,7 @@ for (const item of iterator) {
     const bytes = writeStateFile(file, clusterer.exportState());
     const s1 = performance.now();
     const restored = createClusterer();
-    restored.restorePacked(readStateFile(file));
+    restored.restoreState(readStateFile(file));
     const s2 = performance.now();
     rmSync(dir, { recursive: true, force: true });
     // The next articles through both: the restored state must place them exactly as the original does.

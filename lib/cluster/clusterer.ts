@@ -6,8 +6,9 @@
 // terms through posting lists read newest-first up to a cap, a bounded number of candidates is compared in full,
 // an event's profile keeps its heaviest terms only, and the member link reads the newest members only.
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
+import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
 import { DenseQuery, idfNorm, sumPacked, topPacked, type Packed } from "./packed-vector";
-import { TermIndex } from "./term-index";
+import { TermIndex, type TermIndexOptions } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
 
@@ -113,6 +114,8 @@ export type ClustererConfig = Partial<Omit<ClustererOptions, "features" | "time"
 
 interface Member {
   articleId: string;
+  /** Position in the join order across events (what a saved state refers to members by). */
+  seq: number;
   vector: Packed;
   source: string | null;
   t: number | null;
@@ -151,16 +154,6 @@ interface EventState {
   mergedInto: string | null;
 }
 
-/** What one stored member needs to be put back: compact, for fast restarts (see `exportState`). */
-export interface PackedEntry {
-  articleId: string;
-  eventId: string;
-  terms: string[];
-  weights: number[];
-  source: string | null;
-  t: number | null;
-}
-
 export interface Clusterer {
   readonly options: ClustererOptions;
   features(article: ClusterArticle): ArticleFeatures;
@@ -183,9 +176,13 @@ export interface Clusterer {
   eventOf(articleId: string): string | null;
   /** The live event an event id stands for, following merges. */
   resolve(eventId: string): string;
-  /** Every member as a compact entry, in the order that `restorePacked` must replay. */
-  exportState(): PackedEntry[];
-  restorePacked(entries: Iterable<PackedEntry>): void;
+  /** The whole index as flat arrays (see `state-file.ts`); the arrays may share memory with the live state. */
+  exportState(): ClustererSnapshot;
+  /**
+   * Loads a saved index into this (empty) clusterer, which then continues exactly as the saved one would. Throws
+   * when the state was built with other options or does not hold together.
+   */
+  restoreState(snapshot: ClustererSnapshot): void;
   /** Live (not merged) events. */
   readonly eventCount: number;
   readonly articleCount: number;
@@ -223,20 +220,21 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     features: { ...defaultFeatureOptions, ...config.features },
     time: { ...defaultClustererOptions.time, ...config.time },
   };
-  const terms = new TermIndex({
+  const termOptions: TermIndexOptions = {
     priorDocs: options.idfPriorDocs,
     power: options.idfPower,
     epochGrowth: options.idfEpochGrowth,
     exactDocs: options.idfExactDocs,
-  });
+  };
+  let terms = new TermIndex(termOptions);
   const events = new Map<string, EventState>();
   const byIndex: EventState[] = [];
   let liveEvents = 0;
   // Posting lists: term id → indexes of the events that carry it, oldest first.
   const postings: number[][] = [];
   const eventOfArticle = new Map<string, EventState>();
-  // The order members were added in, across events: what `exportState` replays.
-  const joinOrder: { member: Member; event: EventState }[] = [];
+  // Every member in the order added, across events.
+  const joined: Member[] = [];
   const query = new DenseQuery();
   let candidateScore = new Float64Array(1024);
 
@@ -501,27 +499,32 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
 
   /** Adds a member whose terms are already interned; `vector` sorted by id. */
   function addMember(e: EventState, member: Member) {
-    e.members.push(member);
-    // An article without a known outlet counts as an outlet of its own.
-    const sourceKey = member.source ? `s:${member.source}` : `a:${member.articleId}`;
-    const bucket = e.bySource.get(sourceKey);
+    attach(e, member);
     const { ids, w } = member.vector;
-    if (!bucket) e.bySource.set(sourceKey, { sum: member.vector, n: 1 });
-    else {
-      bucket.sum = sumPacked(bucket.sum, member.vector);
-      bucket.n++;
-    }
     const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
     for (const id of indexed.ids) {
       if (e.indexed.has(id)) continue;
       e.indexed.add(id);
       (postings[id] ??= []).push(e.index);
     }
+    if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
+  }
+
+  /** The member's part of its event that a saved state does not hold: outlet sums, time span, article lookup. */
+  function attach(e: EventState, member: Member) {
+    e.members.push(member);
+    // An article without a known outlet counts as an outlet of its own.
+    const sourceKey = member.source ? `s:${member.source}` : `a:${member.articleId}`;
+    const bucket = e.bySource.get(sourceKey);
+    if (!bucket) e.bySource.set(sourceKey, { sum: member.vector, n: 1 });
+    else {
+      bucket.sum = sumPacked(bucket.sum, member.vector);
+      bucket.n++;
+    }
     if (member.t !== null) {
       e.first = e.first === null ? member.t : Math.min(e.first, member.t);
       e.last = e.last === null ? member.t : Math.max(e.last, member.t);
     }
-    if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
     eventOfArticle.set(member.articleId, e);
   }
 
@@ -539,9 +542,9 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     }
     terms.addDocument(ids);
     const vector = topPacked(ids, w, Infinity);
-    const member: Member = { articleId, vector, gate: gateTerms(vector), source, t, norm: 0, normEpoch: -1 };
+    const member: Member = { articleId, seq: joined.length, vector, gate: gateTerms(vector), source, t, norm: 0, normEpoch: -1 };
     addMember(e, member);
-    joinOrder.push({ member, event: e });
+    joined.push(member);
   }
 
   function addFeatures(articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
@@ -556,12 +559,91 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const from = live(other);
     if (from === survivor) return;
     for (const m of from.members) addMember(survivor, m);
-    for (const entry of joinOrder) if (entry.event === from) entry.event = survivor;
     from.members = [];
     from.bySource.clear();
     from.mergedInto = survivor.id;
     liveEvents--;
     rebuildCentroid(survivor);
+  }
+
+  function exportState(): ClustererSnapshot {
+    const packLists = (lists: Packed[]) => {
+      const offsets = new Int32Array(lists.length + 1);
+      for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i] + lists[i].ids.length;
+      const ids = new Int32Array(offsets[lists.length]);
+      const w = new Float64Array(ids.length);
+      lists.forEach((v, i) => {
+        ids.set(v.ids, offsets[i]);
+        w.set(v.w, offsets[i]);
+      });
+      return { offsets, ids, w };
+    };
+    const intLists = (lists: ArrayLike<number>[]) => {
+      const offsets = new Int32Array(lists.length + 1);
+      for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i] + lists[i].length;
+      const values = new Int32Array(offsets[lists.length]);
+      lists.forEach((l, i) => values.set(l, offsets[i]));
+      return { offsets, values };
+    };
+    const memberVectors = packLists(joined.map((m) => m.vector));
+    const centroids = packLists(byIndex.map((e) => e.centroid));
+    const eventMembers = intLists(byIndex.map((e) => e.members.map((m) => m.seq)));
+    const indexed = intLists(byIndex.map((e) => [...e.indexed]));
+    const postingLists = intLists(Array.from({ length: terms.size }, (_, id) => postings[id] ?? []));
+    return {
+      options: JSON.stringify(options),
+      terms: terms.snapshot(),
+      articles: joined.map((m) => m.articleId),
+      sources: joined.map((m) => m.source),
+      times: Float64Array.from(joined, (m) => m.t ?? NaN),
+      memberOffsets: memberVectors.offsets,
+      memberIds: memberVectors.ids,
+      memberWeights: memberVectors.w,
+      events: byIndex.map((e) => e.id),
+      mergedInto: Int32Array.from(byIndex, (e) => (e.mergedInto === null ? -1 : events.get(e.mergedInto)!.index)),
+      rebuildAt: Int32Array.from(byIndex, (e) => e.rebuildAt),
+      eventMemberOffsets: eventMembers.offsets,
+      eventMembers: eventMembers.values,
+      centroidOffsets: centroids.offsets,
+      centroidIds: centroids.ids,
+      centroidWeights: centroids.w,
+      indexedOffsets: indexed.offsets,
+      indexedIds: indexed.values,
+      postingOffsets: postingLists.offsets,
+      postings: postingLists.values,
+    };
+  }
+
+  function restoreState(s: ClustererSnapshot) {
+    if (joined.length || byIndex.length) throw new Error("restoreState needs an empty clusterer");
+    if (s.options !== JSON.stringify(options)) throw new Error("clusterer state was saved with other options; rebuild it from the stored articles");
+    checkSnapshot(s);
+    terms = TermIndex.load(termOptions, s.terms);
+    for (let i = 0; i < s.articles.length; i++) {
+      const a = s.memberOffsets[i];
+      const b = s.memberOffsets[i + 1];
+      const vector = { ids: s.memberIds.subarray(a, b), w: s.memberWeights.subarray(a, b) };
+      const t = Number.isNaN(s.times[i]) ? null : s.times[i];
+      joined.push({ articleId: s.articles[i], seq: i, vector, gate: gateTerms(vector), source: s.sources[i], t, norm: 0, normEpoch: -1 });
+    }
+    for (let i = 0; i < s.events.length; i++) {
+      if (events.has(s.events[i])) throw new Error(`clusterer state is inconsistent: event ${s.events[i]} twice`);
+      const e = eventFor(s.events[i]);
+      for (let k = s.eventMemberOffsets[i]; k < s.eventMemberOffsets[i + 1]; k++) attach(e, joined[s.eventMembers[k]]);
+      e.centroid = { ids: s.centroidIds.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]), w: s.centroidWeights.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]) };
+      e.rebuildAt = s.rebuildAt[i];
+      e.indexed = new Set(s.indexedIds.subarray(s.indexedOffsets[i], s.indexedOffsets[i + 1]));
+    }
+    for (let i = 0; i < s.events.length; i++) {
+      if (s.mergedInto[i] === -1) continue;
+      byIndex[i].mergedInto = s.events[s.mergedInto[i]];
+      liveEvents--;
+    }
+    for (let id = 0; id < s.terms.names.length; id++) {
+      const a = s.postingOffsets[id];
+      const b = s.postingOffsets[id + 1];
+      if (b > a) postings[id] = Array.from(s.postings.subarray(a, b));
+    }
   }
 
   return {
@@ -624,18 +706,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       const e = events.get(eventId);
       return e ? live(e).id : eventId;
     },
-    exportState: () =>
-      joinOrder.map(({ member: m, event }) => ({
-        articleId: m.articleId,
-        eventId: live(event).id,
-        terms: Array.from(m.vector.ids, (id) => terms.names[id]),
-        weights: Array.from(m.vector.w),
-        source: m.source,
-        t: m.t,
-      })),
-    restorePacked(entries) {
-      for (const x of entries) addPacked(x.articleId, x.eventId, x.terms, x.weights, x.source, x.t);
-    },
+    exportState,
+    restoreState,
     get eventCount() {
       return liveEvents;
     },
