@@ -7,6 +7,7 @@
 // an event's profile keeps its heaviest terms only, and the member link reads the newest members only.
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
 import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
+import { PostingLists } from "./posting-lists";
 import { DenseQuery, idfNorm, sumPacked, topPacked, type Packed } from "./packed-vector";
 import { TermIndex, type TermIndexOptions } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
@@ -231,7 +232,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   const byIndex: EventState[] = [];
   let liveEvents = 0;
   // Posting lists: term id → indexes of the events that carry it, oldest first.
-  const postings: number[][] = [];
+  let postings = new PostingLists();
   const eventOfArticle = new Map<string, EventState>();
   // Every member in the order added, across events.
   const joined: Member[] = [];
@@ -326,10 +327,12 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     if (candidateScore.length < byIndex.length) candidateScore = new Float64Array(Math.max(byIndex.length, candidateScore.length * 2));
     const touched: number[] = [];
     for (let k = 0; k < top.ids.length; k++) {
-      const list = postings[top.ids[k]];
-      if (!list) continue;
+      const size = postings.size(top.ids[k]);
+      if (!size) continue;
       const w = top.w[k] * terms.idf(top.ids[k]);
-      for (let i = list.length - 1, seen = 0; i >= 0 && seen < options.maxPostings; i--, seen++) {
+      const list = postings.pool;
+      const oldest = postings.first(top.ids[k]);
+      for (let i = oldest + size - 1, seen = 0; i >= oldest && seen < options.maxPostings; i--, seen++) {
         const idx = live(byIndex[list[i]]).index;
         if (candidateScore[idx] === 0) touched.push(idx);
         candidateScore[idx] += w;
@@ -505,7 +508,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     for (const id of indexed.ids) {
       if (e.indexed.has(id)) continue;
       e.indexed.add(id);
-      (postings[id] ??= []).push(e.index);
+      postings.add(id, e.index);
     }
     if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
   }
@@ -589,7 +592,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const centroids = packLists(byIndex.map((e) => e.centroid));
     const eventMembers = intLists(byIndex.map((e) => e.members.map((m) => m.seq)));
     const indexed = intLists(byIndex.map((e) => [...e.indexed]));
-    const postingLists = intLists(Array.from({ length: terms.size }, (_, id) => postings[id] ?? []));
+    const postingLists = postings.lists(terms.size);
     return {
       options: JSON.stringify(options),
       terms: terms.snapshot(),
@@ -639,11 +642,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       byIndex[i].mergedInto = s.events[s.mergedInto[i]];
       liveEvents--;
     }
-    for (let id = 0; id < s.terms.names.length; id++) {
-      const a = s.postingOffsets[id];
-      const b = s.postingOffsets[id + 1];
-      if (b > a) postings[id] = Array.from(s.postings.subarray(a, b));
-    }
+    postings = PostingLists.fromLists(s.postingOffsets, s.postings);
   }
 
   return {
