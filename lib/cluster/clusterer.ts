@@ -242,6 +242,14 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   const featuresOf = (article: ClusterArticle): ArticleFeatures => articleFeatures(article, options.features);
   const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) => (f && f.v === featuresVersion ? f : featuresOf(article));
 
+  // Per event index, the index of the event it was merged into (itself while live): candidate lookup resolves
+  // thousands of posting entries per article, and a typed array read beats loading each EventState object.
+  let mergedTo = new Int32Array(1024);
+  const liveIndex = (idx: number): number => {
+    while (mergedTo[idx] !== idx) idx = mergedTo[idx];
+    return idx;
+  };
+
   const live = (e: EventState): EventState => {
     while (e.mergedInto !== null) e = events.get(e.mergedInto)!;
     return e;
@@ -333,7 +341,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       const list = postings.pool;
       const oldest = postings.first(top.ids[k]);
       for (let i = oldest + size - 1, seen = 0; i >= oldest && seen < options.maxPostings; i--, seen++) {
-        const idx = live(byIndex[list[i]]).index;
+        const idx = liveIndex(list[i]);
         if (candidateScore[idx] === 0) touched.push(idx);
         candidateScore[idx] += w;
       }
@@ -496,6 +504,12 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     };
     events.set(eventId, e);
     byIndex.push(e);
+    if (e.index >= mergedTo.length) {
+      const grown = new Int32Array(mergedTo.length * 2);
+      grown.set(mergedTo);
+      mergedTo = grown;
+    }
+    mergedTo[e.index] = e.index;
     liveEvents++;
     return e;
   }
@@ -565,6 +579,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     from.members = [];
     from.bySource.clear();
     from.mergedInto = survivor.id;
+    mergedTo[from.index] = survivor.index;
     liveEvents--;
     rebuildCentroid(survivor);
   }
@@ -640,6 +655,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     for (let i = 0; i < s.events.length; i++) {
       if (s.mergedInto[i] === -1) continue;
       byIndex[i].mergedInto = s.events[s.mergedInto[i]];
+      mergedTo[i] = s.mergedInto[i];
       liveEvents--;
     }
     postings = PostingLists.fromLists(s.postingOffsets, s.postings);
