@@ -297,6 +297,23 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   let profileRound = 0;
 
   function rebuildCentroid(e: EventState) {
+    e.centroid = articleProfile(e) ?? summedProfile(e);
+    e.centroidEpoch = -1;
+    const n = e.members.length;
+    e.rebuildAt = n < 20 ? n + 1 : Math.ceil(n * (1 + options.centroidGrowth));
+  }
+
+  /**
+   * The profile of an event of one article, or of one outlet's only article: that article's vector itself, which
+   * `summedProfile` would copy term for term (most events are small; the copy was a vector per event).
+   */
+  function articleProfile(e: EventState): Packed | null {
+    if (e.bySource.size !== 1) return null;
+    const only = e.bySource.values().next().value!;
+    return only.n === 1 && only.sum.ids.length <= options.centroidTerms ? only.sum : null;
+  }
+
+  function summedProfile(e: EventState): Packed {
     if (profileSum.length < terms.size) {
       const size = Math.max(terms.size, profileSum.length * 2);
       profileSum = new Float64Array(size);
@@ -323,10 +340,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       weights[i] = sum[touched[i]];
       sum[touched[i]] = 0;
     }
-    e.centroid = topPacked(touched, weights, options.centroidTerms);
-    e.centroidEpoch = -1;
-    const n = e.members.length;
-    e.rebuildAt = n < 20 ? n + 1 : Math.ceil(n * (1 + options.centroidGrowth));
+    return topPacked(touched, weights, options.centroidTerms);
   }
 
   /** Live events sharing the query's heaviest terms, best overlap first, at most `maxCandidates`. */
