@@ -8,7 +8,7 @@
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
 import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
 import { PostingLists } from "./posting-lists";
-import { DenseQuery, idfNorm, sumPacked, topPacked, type Packed } from "./packed-vector";
+import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
 import { TermIndex, type TermIndexOptions } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
@@ -127,22 +127,16 @@ interface Member {
   normEpoch: number;
 }
 
-/**
- * One outlet's articles in an event: the sum of their vectors and their count. Most outlets have one article per
- * event, whose vector is the sum as it is (memory and join time per stored article).
- */
-interface SourceSum {
-  sum: Packed;
-  n: number;
-}
-
 interface EventState {
   id: string;
   /** Creation order: the tie-breaker that keeps results independent of Map and sort internals. */
   index: number;
   members: Member[];
-  /** Per outlet: the sum of its articles' vectors and their count. */
-  bySource: Map<string, SourceSum>;
+  /**
+   * Per outlet, its articles in join order. Their sum is taken when the profile is rebuilt rather than kept: a
+   * kept sum per outlet was as large as the articles again, reallocated at every join.
+   */
+  bySource: Map<string, Member[]>;
   indexed: Set<number>;
   first: number | null;
   last: number | null;
@@ -255,13 +249,20 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     return e;
   };
 
+  // The ids the last query found per key of its features (-1 unknown), valid while no term has been added since:
+  // `ingest` adds the article it just placed, and a second Map lookup per term was a good part of adding it.
+  let lastLookup: { f: ArticleFeatures; vocabulary: number; ids: number[] } | null = null;
+
   /** The article as a query: known terms packed, and its full norm (unknown terms count with unseen IDF). */
   function queryOf(f: ArticleFeatures): { vector: Packed; norm: number; size: number } {
     const ids: number[] = [];
     const w: number[] = [];
+    const found: number[] = [];
+    lastLookup = { f, vocabulary: terms.size, ids: found };
     let unknown = 0;
     for (const term in f.terms) {
       const id = terms.lookup(term);
+      found.push(id ?? -1);
       if (id === undefined) unknown += f.terms[term] * f.terms[term];
       else {
         ids.push(id);
@@ -295,6 +296,10 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   let profileSum = new Float64Array(1024);
   let profileMark = new Int32Array(1024);
   let profileRound = 0;
+  // One outlet's sum while a profile is rebuilt, in the same way.
+  let outletSum = new Float64Array(1024);
+  let outletMark = new Int32Array(1024);
+  let outletRound = 0;
 
   function rebuildCentroid(e: EventState) {
     e.centroid = articleProfile(e) ?? summedProfile(e);
@@ -310,7 +315,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   function articleProfile(e: EventState): Packed | null {
     if (e.bySource.size !== 1) return null;
     const only = e.bySource.values().next().value!;
-    return only.n === 1 && only.sum.ids.length <= options.centroidTerms ? only.sum : null;
+    return only.length === 1 && only[0].vector.ids.length <= options.centroidTerms ? only[0].vector : null;
   }
 
   function summedProfile(e: EventState): Packed {
@@ -319,6 +324,9 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       profileSum = new Float64Array(size);
       profileMark = new Int32Array(size);
       profileRound = 0;
+      outletSum = new Float64Array(size);
+      outletMark = new Int32Array(size);
+      outletRound = 0;
     }
     const sum = profileSum;
     const mark = profileMark;
@@ -331,9 +339,27 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       }
       sum[t] += w;
     };
-    for (const { sum: s, n } of e.bySource.values()) {
-      if (n === 1) for (let i = 0; i < s.ids.length; i++) add(s.ids[i], s.w[i]);
-      else for (let i = 0; i < s.ids.length; i++) add(s.ids[i], s.w[i] / n);
+    for (const articles of e.bySource.values()) {
+      const n = articles.length;
+      if (n === 1) {
+        const s = articles[0].vector;
+        for (let i = 0; i < s.ids.length; i++) add(s.ids[i], s.w[i]);
+        continue;
+      }
+      // The outlet's sum in join order (first weight as is, then each later one added): the running sum it was.
+      const own = ++outletRound;
+      const outletTerms: number[] = [];
+      for (const { vector: v } of articles) {
+        for (let i = 0; i < v.ids.length; i++) {
+          const t = v.ids[i];
+          if (outletMark[t] !== own) {
+            outletMark[t] = own;
+            outletSum[t] = v.w[i];
+            outletTerms.push(t);
+          } else outletSum[t] += v.w[i];
+        }
+      }
+      for (const t of outletTerms) add(t, outletSum[t] / n);
     }
     const weights = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
@@ -547,11 +573,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     // An article without a known outlet counts as an outlet of its own.
     const sourceKey = member.source ? `s:${member.source}` : `a:${member.articleId}`;
     const bucket = e.bySource.get(sourceKey);
-    if (!bucket) e.bySource.set(sourceKey, { sum: member.vector, n: 1 });
-    else {
-      bucket.sum = sumPacked(bucket.sum, member.vector);
-      bucket.n++;
-    }
+    if (!bucket) e.bySource.set(sourceKey, [member]);
+    else bucket.push(member);
     if (member.t !== null) {
       e.first = e.first === null ? member.t : Math.min(e.first, member.t);
       e.last = e.last === null ? member.t : Math.max(e.last, member.t);
@@ -559,7 +582,15 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     eventOfArticle.set(member.articleId, e);
   }
 
-  function addPacked(articleId: string, eventId: string, termList: string[], weights: ArrayLike<number>, source: string | null, t: number | null) {
+  function addPacked(
+    articleId: string,
+    eventId: string,
+    termList: string[],
+    weights: ArrayLike<number>,
+    source: string | null,
+    t: number | null,
+    found: number[] | null = null,
+  ) {
     if (eventOfArticle.has(articleId)) throw new Error(`article ${articleId} is already in event ${eventOfArticle.get(articleId)!.id}`);
     const e = eventFor(eventId);
     // Truncated before interning, so that replaying the kept terms gives the same ids and frequencies. The kept
@@ -568,7 +599,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const ids = new Int32Array(kept.length);
     const w = new Float64Array(kept.length);
     for (let i = 0; i < kept.length; i++) {
-      ids[i] = terms.intern(termList[kept[i]]);
+      const id = found ? found[kept[i]] : -1;
+      ids[i] = id >= 0 ? id : terms.intern(termList[kept[i]]);
       w[i] = weights[kept[i]];
     }
     terms.addDocument(ids);
@@ -580,7 +612,9 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
 
   function addFeatures(articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
     const keys = Object.keys(f.terms);
-    addPacked(articleId, eventId, keys, keys.map((k) => f.terms[k]), f.source ?? null, publishedAt ? publishedAt.getTime() : null);
+    const found = lastLookup && lastLookup.f === f && lastLookup.vocabulary === terms.size ? lastLookup.ids : null;
+    lastLookup = null;
+    addPacked(articleId, eventId, keys, keys.map((k) => f.terms[k]), f.source ?? null, publishedAt ? publishedAt.getTime() : null, found);
   }
 
   function merge(survivorId: string, otherId: string) {

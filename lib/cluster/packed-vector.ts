@@ -70,65 +70,51 @@ export function idfNorm(v: Packed, terms: TermIndex): number {
 /**
  * A query article spread over a dense scratch array (term id → weight × IDF²), so that its dot product with any
  * stored vector is one array read per stored term. `clear()` resets only the slots it set.
+ *
+ * A bitset of the query's terms (one bit per term id, so it stays in cache where the dense array of a large
+ * vocabulary does not) is read first: most stored terms are not in the query, and skipping their zero products
+ * leaves every sum exactly as it was (x + 0 = x).
  */
 export class DenseQuery {
   private dense = new Float64Array(1024);
+  private bits = new Int32Array(1024 / 32);
   private set: number[] = [];
 
   load(v: Packed, terms: TermIndex): void {
     this.clear();
-    if (this.dense.length < terms.size) this.dense = new Float64Array(Math.max(terms.size, this.dense.length * 2));
+    if (this.dense.length < terms.size) {
+      const size = Math.max(terms.size, this.dense.length * 2);
+      this.dense = new Float64Array(size);
+      this.bits = new Int32Array(Math.ceil(size / 32));
+    }
     for (let i = 0; i < v.ids.length; i++) {
       const id = v.ids[i];
       const idf = terms.idf(id);
       this.dense[id] = v.w[i] * idf * idf;
+      this.bits[id >>> 5] |= 1 << (id & 31);
       this.set.push(id);
     }
   }
 
   dot(v: Packed): number {
     const d = this.dense;
+    const bits = this.bits;
+    const ids = v.ids;
+    const w = v.w;
     let sum = 0;
-    for (let i = 0; i < v.ids.length; i++) {
-      const id = v.ids[i];
-      if (id < d.length) sum += v.w[i] * d[id];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id < d.length && (bits[id >>> 5] >>> (id & 31)) & 1) sum += w[i] * d[id];
     }
     return sum;
   }
 
   clear(): void {
-    for (const id of this.set) this.dense[id] = 0;
+    for (const id of this.set) {
+      this.dense[id] = 0;
+      this.bits[id >>> 5] = 0;
+    }
     this.set.length = 0;
   }
 }
 
-/**
- * The sum of two vectors as a new packed vector (ids sorted). Each weight is added exactly as a running sum in a
- * Map would add it (`a + b`, or the weight alone where one side lacks the term), so results do not depend on the
- * representation; a Map of doubles cost a hash table and a boxed number per term.
- */
-export function sumPacked(a: Packed, b: Packed): Packed {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-    if (a.ids[i] < b.ids[j]) i++;
-    else if (b.ids[j] < a.ids[i]) j++;
-    else (shared++, i++, j++);
-  }
-  const ids = new Int32Array(a.ids.length + b.ids.length - shared);
-  const w = new Float64Array(ids.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < ids.length; k++) {
-    if (j >= b.ids.length || (i < a.ids.length && a.ids[i] < b.ids[j])) {
-      ids[k] = a.ids[i];
-      w[k] = a.w[i++];
-    } else if (i >= a.ids.length || b.ids[j] < a.ids[i]) {
-      ids[k] = b.ids[j];
-      w[k] = b.w[j++];
-    } else {
-      ids[k] = a.ids[i];
-      w[k] = a.w[i++] + b.w[j++];
-    }
-  }
-  return { ids, w };
-}
