@@ -8,6 +8,7 @@
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
 import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
 import { PostingLists } from "./posting-lists";
+import { VectorPool } from "./vector-pool";
 import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
 import { TermIndex, type TermIndexOptions } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
@@ -230,6 +231,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   const eventOfArticle = new Map<string, EventState>();
   // Every member in the order added, across events.
   const joined: Member[] = [];
+  const stored = new VectorPool();
   const query = new DenseQuery();
   let candidateScore = new Float64Array(1024);
 
@@ -604,8 +606,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       w[i] = weights[kept[i]];
     }
     terms.addDocument(ids);
-    const vector = topPacked(ids, w, Infinity);
-    const member: Member = { articleId, seq: joined.length, vector, gate: gateTerms(vector), source, t, norm: 0, normEpoch: -1 };
+    const vector = stored.copy(topPacked(ids, w, Infinity));
+    const member: Member = { articleId, seq: joined.length, vector, gate: stored.copy(gateTerms(vector)), source, t, norm: 0, normEpoch: -1 };
     addMember(e, member);
     joined.push(member);
   }
@@ -690,7 +692,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       const b = s.memberOffsets[i + 1];
       const vector = { ids: s.memberIds.subarray(a, b), w: s.memberWeights.subarray(a, b) };
       const t = Number.isNaN(s.times[i]) ? null : s.times[i];
-      joined.push({ articleId: s.articles[i], seq: i, vector, gate: gateTerms(vector), source: s.sources[i], t, norm: 0, normEpoch: -1 });
+      joined.push({ articleId: s.articles[i], seq: i, vector, gate: stored.copy(gateTerms(vector)), source: s.sources[i], t, norm: 0, normEpoch: -1 });
     }
     for (let i = 0; i < s.events.length; i++) {
       if (events.has(s.events[i])) throw new Error(`clusterer state is inconsistent: event ${s.events[i]} twice`);
