@@ -7,6 +7,7 @@
 // an event's profile keeps its heaviest terms only, and the member link reads the newest members only.
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
 import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
+import { PairSet } from "./pair-set";
 import { PostingLists } from "./posting-lists";
 import { VectorPool } from "./vector-pool";
 import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
@@ -138,7 +139,6 @@ interface EventState {
    * kept sum per outlet was as large as the articles again, reallocated at every join.
    */
   bySource: Map<string, Member[]>;
-  indexed: Set<number>;
   first: number | null;
   last: number | null;
   centroid: Packed;
@@ -228,6 +228,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   let liveEvents = 0;
   // Posting lists: term id → indexes of the events that carry it, oldest first.
   let postings = new PostingLists();
+  // (event index, term id): the terms through which each event is already findable.
+  const findable = new PairSet();
   const eventOfArticle = new Map<string, EventState>();
   // Every member in the order added, across events.
   const joined: Member[] = [];
@@ -535,7 +537,6 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       index: byIndex.length,
       members: [],
       bySource: new Map(),
-      indexed: new Set(),
       first: null,
       last: null,
       centroid: { ids: new Int32Array(0), w: new Float64Array(0) },
@@ -562,8 +563,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const { ids, w } = member.vector;
     const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
     for (const id of indexed.ids) {
-      if (e.indexed.has(id)) continue;
-      e.indexed.add(id);
+      if (!findable.add(e.index, id)) continue;
       postings.add(id, e.index);
     }
     if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
@@ -656,7 +656,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const memberVectors = packLists(joined.map((m) => m.vector));
     const centroids = packLists(byIndex.map((e) => e.centroid));
     const eventMembers = intLists(byIndex.map((e) => e.members.map((m) => m.seq)));
-    const indexed = intLists(byIndex.map((e) => [...e.indexed]));
+    const indexed = findable.grouped(byIndex.length);
     const postingLists = postings.lists(terms.size);
     return {
       options: JSON.stringify(options),
@@ -700,7 +700,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       for (let k = s.eventMemberOffsets[i]; k < s.eventMemberOffsets[i + 1]; k++) attach(e, joined[s.eventMembers[k]]);
       e.centroid = { ids: s.centroidIds.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]), w: s.centroidWeights.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]) };
       e.rebuildAt = s.rebuildAt[i];
-      e.indexed = new Set(s.indexedIds.subarray(s.indexedOffsets[i], s.indexedOffsets[i + 1]));
+      for (let k = s.indexedOffsets[i]; k < s.indexedOffsets[i + 1]; k++) findable.add(i, s.indexedIds[k]);
     }
     for (let i = 0; i < s.events.length; i++) {
       if (s.mergedInto[i] === -1) continue;
