@@ -10,7 +10,7 @@ import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
 import { PairSet } from "./pair-set";
 import { PostingLists } from "./posting-lists";
 import { VectorPool } from "./vector-pool";
-import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
+import { DenseQuery, idfNorm, kthSmallest, topPacked, type Packed } from "./packed-vector";
 import { TermIndex, type TermIndexOptions } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
@@ -195,7 +195,7 @@ function heaviest(termList: string[], weights: ArrayLike<number>, limit: number)
     for (let i = 0; i < n; i++) all[i] = i;
     return all;
   }
-  const cutoff = Float64Array.from(weights).sort()[n - limit];
+  const cutoff = kthSmallest(Float64Array.from(weights), n - limit);
   let above = 0;
   const ties: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -19,6 +19,34 @@ function byId(ids: ArrayLike<number>, chosen: ArrayLike<number>): Float64Array {
   return keys.sort();
 }
 
+/**
+ * The k-th smallest value (0-based) of `a`, which it reorders: the value a full sort would put at `k`, found by
+ * partitioning (Hoare's scheme, robust to the many equal weights of rounded features) in linear expected time
+ * where the cutoffs used to sort whole vectors of hundreds of terms to read one position.
+ */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
 /** The `limit` heaviest entries of (id, weight) pairs by `key`, ties by id, returned sorted by id. */
 export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: number, key?: (i: number) => number): Packed {
   const n = ids.length;
@@ -32,7 +60,7 @@ export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: n
     // Selection by cutoff (a native numeric sort of the keys) rather than a comparator sort of all entries.
     const k = new Float64Array(n);
     for (let i = 0; i < n; i++) k[i] = key ? key(i) : w[i];
-    const cutoff = k.slice().sort()[n - limit];
+    const cutoff = kthSmallest(k.slice(), n - limit);
     const above: number[] = [];
     const ties: number[] = [];
     for (let i = 0; i < n; i++) {
