@@ -1,14 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClusterer } from "./clusterer";
+import { createClusterer, type Clusterer } from "./clusterer";
 import { readLabelledCorpus } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import { readStateFile, writeStateFile } from "./state-file";
 import type { ClusterArticle } from "./types";
 
 const ecb = readLabelledCorpus("ecbplus.jsonl");
+
+/** A new clusterer loaded from `c`'s state, through a state file. */
+function reloaded(c: Clusterer): Clusterer {
+  const dir = mkdtempSync(path.join(tmpdir(), "parallax-state-"));
+  try {
+    const file = path.join(dir, "state.bin");
+    writeStateFile(file, c.exportState());
+    const restored = createClusterer();
+    restored.restoreState(readStateFile(file));
+    return restored;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Ingests with new event ids numbered on from `n`. */
+const placer = (c: Clusterer, n: number) => {
+  let k = n;
+  return (a: ClusterArticle) => c.ingest(a, () => `e${++k}`);
+};
 
 describe("clusterer state", () => {
   it("never changes an event's id as it grows", () => {
@@ -56,23 +76,82 @@ describe("clusterer state", () => {
     const original = createClusterer();
     let n = 0;
     for (const a of order.slice(0, 450)) original.ingest(a, () => `e${++n}`);
-    const dir = mkdtempSync(path.join(tmpdir(), "parallax-state-"));
-    try {
-      const file = path.join(dir, "state.bin");
-      writeStateFile(file, original.exportState());
-      const restored = createClusterer();
-      restored.restorePacked(readStateFile(file));
-      expect(restored.articleCount).toBe(original.articleCount);
-      const go = (c: ReturnType<typeof createClusterer>) => {
-        let k = n;
-        return (a: ClusterArticle) => c.ingest(a, () => `e${++k}`);
-      };
-      const tail = order.slice(450, 650);
-      const a1 = tail.map(go(original));
-      expect(tail.map(go(restored))).toEqual(a1);
-      expect(a1.some((r) => r.created) && a1.some((r) => !r.created)).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const restored = reloaded(original);
+    expect(restored.articleCount).toBe(original.articleCount);
+    const tail = order.slice(450, 650);
+    const a1 = tail.map(placer(original, n));
+    expect(tail.map(placer(restored, n))).toEqual(a1);
+    expect(a1.some((r) => r.created) && a1.some((r) => !r.created)).toBe(true);
+  });
+
+  it("saves and loads merged events: the loaded clusterer answers and continues as the saved one", () => {
+    const order = seededShuffle(ecb, 4).map((x) => x.article);
+    const original = createClusterer();
+    let n = 0;
+    for (const a of order.slice(0, 300)) original.ingest(a, () => `e${++n}`);
+    const pairs = original.mergeCandidates(Array.from({ length: n }, (_, i) => `e${i + 1}`), 0.2);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) original.merge(original.resolve(p.survivor), original.resolve(p.other));
+    const restored = reloaded(original);
+    expect(restored.eventCount).toBe(original.eventCount);
+    for (const a of order.slice(0, 300)) expect(restored.eventOf(a.id)).toBe(original.eventOf(a.id));
+    for (let i = 1; i <= n; i++) {
+      expect(restored.resolve(`e${i}`)).toBe(original.resolve(`e${i}`));
+      expect(restored.members(`e${i}`)).toEqual(original.members(`e${i}`));
+      expect(restored.centralArticle(`e${i}`)).toBe(original.centralArticle(`e${i}`));
     }
+    const tail = order.slice(300, 400);
+    expect(tail.map(placer(restored, n))).toEqual(tail.map(placer(original, n)));
+  });
+
+  describe("a state that does not fit is refused, never loaded", () => {
+    const c = createClusterer();
+    for (const { article } of ecb.slice(0, 40)) c.ingest(article, () => article.id);
+    const withFile = (body: (file: string, bytes: Buffer) => void) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "parallax-state-"));
+      try {
+        const file = path.join(dir, "state.bin");
+        writeStateFile(file, c.exportState());
+        body(file, readFileSync(file));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    it("a damaged byte", () =>
+      withFile((file, bytes) => {
+        bytes[bytes.length >> 1] ^= 0x55;
+        writeFileSync(file, bytes);
+        expect(() => readStateFile(file)).toThrow(/not a usable clusterer state \(checksum/);
+      }));
+
+    it("a truncated file", () =>
+      withFile((file, bytes) => {
+        writeFileSync(file, bytes.subarray(0, bytes.length - 8));
+        expect(() => readStateFile(file)).toThrow(/not a usable clusterer state/);
+      }));
+
+    it("a file of another kind (the old JSON-headed format)", () =>
+      withFile((file) => {
+        writeFileSync(file, Buffer.concat([Buffer.from([12, 0, 0, 0]), Buffer.from('{"version":1}')]));
+        expect(() => readStateFile(file)).toThrow(/not a usable clusterer state \(unknown format/);
+      }));
+
+    it("a state saved under other options", () =>
+      withFile((file) => {
+        expect(() => createClusterer({ threshold: 0.5 }).restoreState(readStateFile(file))).toThrow(/other options/);
+      }));
+
+    it("a state whose indexes point outside it", () => {
+      const s = c.exportState();
+      s.postings = s.postings.slice();
+      s.postings[0] = s.events.length;
+      expect(() => createClusterer().restoreState(s)).toThrow(/inconsistent: postings out of range/);
+    });
+
+    it("into a clusterer that already holds articles", () =>
+      withFile((file) => {
+        expect(() => c.restoreState(readStateFile(file))).toThrow(/empty clusterer/);
+      }));
   });
 });

@@ -6,8 +6,12 @@
 // terms through posting lists read newest-first up to a cap, a bounded number of candidates is compared in full,
 // an event's profile keeps its heaviest terms only, and the member link reads the newest members only.
 import { articleFeatures, defaultFeatureOptions, featuresVersion, type FeatureOptions } from "./features";
-import { DenseQuery, idfNorm, topPacked, type Packed } from "./packed-vector";
-import { TermIndex } from "./term-index";
+import { checkSnapshot, type ClustererSnapshot } from "./clusterer-snapshot";
+import { PairSet } from "./pair-set";
+import { PostingLists } from "./posting-lists";
+import { VectorPool } from "./vector-pool";
+import { DenseQuery, idfNorm, kthSmallest, topPacked, type Packed } from "./packed-vector";
+import { TermIndex, type TermIndexOptions } from "./term-index";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
 
@@ -117,6 +121,8 @@ export type ClustererConfig = Partial<Omit<ClustererOptions, "features" | "time"
 
 interface Member {
   articleId: string;
+  /** Position in the join order across events (what a saved state refers to members by). */
+  seq: number;
   vector: Packed;
   source: string | null;
   t: number | null;
@@ -127,24 +133,16 @@ interface Member {
   normEpoch: number;
 }
 
-/**
- * One outlet's articles in an event. Most outlets have one article per event: its vector is the sum, and a Map is
- * built only when a second one arrives (memory and join time per stored article).
- */
-interface SourceSum {
-  first: Packed;
-  sum: Map<number, number> | null;
-  n: number;
-}
-
 interface EventState {
   id: string;
   /** Creation order: the tie-breaker that keeps results independent of Map and sort internals. */
   index: number;
   members: Member[];
-  /** Per outlet: the sum of its articles' vectors and their count. */
-  bySource: Map<string, SourceSum>;
-  indexed: Set<number>;
+  /**
+   * Per outlet, its articles in join order. Their sum is taken when the profile is rebuilt rather than kept: a
+   * kept sum per outlet was as large as the articles again, reallocated at every join.
+   */
+  bySource: Map<string, Member[]>;
   first: number | null;
   last: number | null;
   centroid: Packed;
@@ -154,16 +152,6 @@ interface EventState {
   rebuildAt: number;
   /** Set when merged into another event: its members moved there. */
   mergedInto: string | null;
-}
-
-/** What one stored member needs to be put back: compact, for fast restarts (see `exportState`). */
-export interface PackedEntry {
-  articleId: string;
-  eventId: string;
-  terms: string[];
-  weights: number[];
-  source: string | null;
-  t: number | null;
 }
 
 export interface Clusterer {
@@ -188,9 +176,13 @@ export interface Clusterer {
   eventOf(articleId: string): string | null;
   /** The live event an event id stands for, following merges. */
   resolve(eventId: string): string;
-  /** Every member as a compact entry, in the order that `restorePacked` must replay. */
-  exportState(): PackedEntry[];
-  restorePacked(entries: Iterable<PackedEntry>): void;
+  /** The whole index as flat arrays (see `state-file.ts`); the arrays may share memory with the live state. */
+  exportState(): ClustererSnapshot;
+  /**
+   * Loads a saved index into this (empty) clusterer, which then continues exactly as the saved one would. Throws
+   * when the state was built with other options or does not hold together.
+   */
+  restoreState(snapshot: ClustererSnapshot): void;
   /** Live (not merged) events. */
   readonly eventCount: number;
   readonly articleCount: number;
@@ -207,7 +199,7 @@ function heaviest(termList: string[], weights: ArrayLike<number>, limit: number)
     for (let i = 0; i < n; i++) all[i] = i;
     return all;
   }
-  const cutoff = Float64Array.from(weights).sort()[n - limit];
+  const cutoff = kthSmallest(Float64Array.from(weights), n - limit);
   let above = 0;
   const ties: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -228,38 +220,57 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     features: { ...defaultFeatureOptions, ...config.features },
     time: { ...defaultClustererOptions.time, ...config.time },
   };
-  const terms = new TermIndex({
+  const termOptions: TermIndexOptions = {
     priorDocs: options.idfPriorDocs,
     power: options.idfPower,
     epochGrowth: options.idfEpochGrowth,
     exactDocs: options.idfExactDocs,
-  });
+  };
+  let terms = new TermIndex(termOptions);
   const events = new Map<string, EventState>();
   const byIndex: EventState[] = [];
   let liveEvents = 0;
   // Posting lists: term id → indexes of the events that carry it, oldest first.
-  const postings: number[][] = [];
+  let postings = new PostingLists();
+  // (event index, term id): the terms through which each event is already findable.
+  const findable = new PairSet();
   const eventOfArticle = new Map<string, EventState>();
-  // The order members were added in, across events: what `exportState` replays.
-  const joinOrder: { member: Member; event: EventState }[] = [];
+  // Every member in the order added, across events.
+  const joined: Member[] = [];
+  const stored = new VectorPool();
   const query = new DenseQuery();
   let candidateScore = new Float64Array(1024);
 
   const featuresOf = (article: ClusterArticle): ArticleFeatures => articleFeatures(article, options.features);
   const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) => (f && f.v === featuresVersion ? f : featuresOf(article));
 
+  // Per event index, the index of the event it was merged into (itself while live): candidate lookup resolves
+  // thousands of posting entries per article, and a typed array read beats loading each EventState object.
+  let mergedTo = new Int32Array(1024);
+  const liveIndex = (idx: number): number => {
+    while (mergedTo[idx] !== idx) idx = mergedTo[idx];
+    return idx;
+  };
+
   const live = (e: EventState): EventState => {
     while (e.mergedInto !== null) e = events.get(e.mergedInto)!;
     return e;
   };
 
+  // The ids the last query found per key of its features (-1 unknown), valid while no term has been added since:
+  // `ingest` adds the article it just placed, and a second Map lookup per term was a good part of adding it.
+  let lastLookup: { f: ArticleFeatures; vocabulary: number; ids: number[] } | null = null;
+
   /** The article as a query: known terms packed, and its full norm (unknown terms count with unseen IDF). */
   function queryOf(f: ArticleFeatures): { vector: Packed; norm: number; size: number } {
     const ids: number[] = [];
     const w: number[] = [];
+    const found: number[] = [];
+    lastLookup = { f, vocabulary: terms.size, ids: found };
     let unknown = 0;
     for (const term in f.terms) {
       const id = terms.lookup(term);
+      found.push(id ?? -1);
       if (id === undefined) unknown += f.terms[term] * f.terms[term];
       else {
         ids.push(id);
@@ -293,13 +304,37 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   let profileSum = new Float64Array(1024);
   let profileMark = new Int32Array(1024);
   let profileRound = 0;
+  // One outlet's sum while a profile is rebuilt, in the same way.
+  let outletSum = new Float64Array(1024);
+  let outletMark = new Int32Array(1024);
+  let outletRound = 0;
 
   function rebuildCentroid(e: EventState) {
+    e.centroid = articleProfile(e) ?? summedProfile(e);
+    e.centroidEpoch = -1;
+    const n = e.members.length;
+    e.rebuildAt = n < 20 ? n + 1 : Math.ceil(n * (1 + options.centroidGrowth));
+  }
+
+  /**
+   * The profile of an event of one article, or of one outlet's only article: that article's vector itself, which
+   * `summedProfile` would copy term for term (most events are small; the copy was a vector per event).
+   */
+  function articleProfile(e: EventState): Packed | null {
+    if (e.bySource.size !== 1) return null;
+    const only = e.bySource.values().next().value!;
+    return only.length === 1 && only[0].vector.ids.length <= options.centroidTerms ? only[0].vector : null;
+  }
+
+  function summedProfile(e: EventState): Packed {
     if (profileSum.length < terms.size) {
       const size = Math.max(terms.size, profileSum.length * 2);
       profileSum = new Float64Array(size);
       profileMark = new Int32Array(size);
       profileRound = 0;
+      outletSum = new Float64Array(size);
+      outletMark = new Int32Array(size);
+      outletRound = 0;
     }
     const sum = profileSum;
     const mark = profileMark;
@@ -312,19 +347,34 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       }
       sum[t] += w;
     };
-    for (const { first, sum: s, n } of e.bySource.values()) {
-      if (s) for (const [t, w] of s) add(t, w / n);
-      else for (let i = 0; i < first.ids.length; i++) add(first.ids[i], first.w[i]);
+    for (const articles of e.bySource.values()) {
+      const n = articles.length;
+      if (n === 1) {
+        const s = articles[0].vector;
+        for (let i = 0; i < s.ids.length; i++) add(s.ids[i], s.w[i]);
+        continue;
+      }
+      // The outlet's sum in join order (first weight as is, then each later one added): the running sum it was.
+      const own = ++outletRound;
+      const outletTerms: number[] = [];
+      for (const { vector: v } of articles) {
+        for (let i = 0; i < v.ids.length; i++) {
+          const t = v.ids[i];
+          if (outletMark[t] !== own) {
+            outletMark[t] = own;
+            outletSum[t] = v.w[i];
+            outletTerms.push(t);
+          } else outletSum[t] += v.w[i];
+        }
+      }
+      for (const t of outletTerms) add(t, outletSum[t] / n);
     }
     const weights = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
       weights[i] = sum[touched[i]];
       sum[touched[i]] = 0;
     }
-    e.centroid = topPacked(touched, weights, options.centroidTerms);
-    e.centroidEpoch = -1;
-    const n = e.members.length;
-    e.rebuildAt = n < 20 ? n + 1 : Math.ceil(n * (1 + options.centroidGrowth));
+    return topPacked(touched, weights, options.centroidTerms);
   }
 
   /** Live events sharing the query's heaviest terms, best overlap first, at most `maxCandidates`. */
@@ -333,11 +383,13 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     if (candidateScore.length < byIndex.length) candidateScore = new Float64Array(Math.max(byIndex.length, candidateScore.length * 2));
     const touched: number[] = [];
     for (let k = 0; k < top.ids.length; k++) {
-      const list = postings[top.ids[k]];
-      if (!list) continue;
+      const size = postings.size(top.ids[k]);
+      if (!size) continue;
       const w = top.w[k] * terms.idf(top.ids[k]);
-      for (let i = list.length - 1, seen = 0; i >= 0 && seen < options.maxPostings; i--, seen++) {
-        const idx = live(byIndex[list[i]]).index;
+      const list = postings.pool;
+      const oldest = postings.first(top.ids[k]);
+      for (let i = oldest + size - 1, seen = 0; i >= oldest && seen < options.maxPostings; i--, seen++) {
+        const idx = liveIndex(list[i]);
         if (candidateScore[idx] === 0) touched.push(idx);
         candidateScore[idx] += w;
       }
@@ -499,7 +551,6 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       index: byIndex.length,
       members: [],
       bySource: new Map(),
-      indexed: new Set(),
       first: null,
       last: null,
       centroid: { ids: new Int32Array(0), w: new Float64Array(0) },
@@ -510,41 +561,52 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     };
     events.set(eventId, e);
     byIndex.push(e);
+    if (e.index >= mergedTo.length) {
+      const grown = new Int32Array(mergedTo.length * 2);
+      grown.set(mergedTo);
+      mergedTo = grown;
+    }
+    mergedTo[e.index] = e.index;
     liveEvents++;
     return e;
   }
 
   /** Adds a member whose terms are already interned; `vector` sorted by id. */
   function addMember(e: EventState, member: Member) {
+    attach(e, member);
+    const { ids, w } = member.vector;
+    const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
+    for (const id of indexed.ids) {
+      if (!findable.add(e.index, id)) continue;
+      postings.add(id, e.index);
+    }
+    if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
+  }
+
+  /** The member's part of its event that a saved state does not hold: outlet sums, time span, article lookup. */
+  function attach(e: EventState, member: Member) {
     e.members.push(member);
     // An article without a known outlet counts as an outlet of its own.
     const sourceKey = member.source ? `s:${member.source}` : `a:${member.articleId}`;
-    let bucket = e.bySource.get(sourceKey);
-    const { ids, w } = member.vector;
-    if (!bucket) e.bySource.set(sourceKey, (bucket = { first: member.vector, sum: null, n: 0 }));
-    else {
-      if (!bucket.sum) {
-        bucket.sum = new Map();
-        for (let i = 0; i < bucket.first.ids.length; i++) bucket.sum.set(bucket.first.ids[i], bucket.first.w[i]);
-      }
-      for (let i = 0; i < ids.length; i++) bucket.sum.set(ids[i], (bucket.sum.get(ids[i]) ?? 0) + w[i]);
-    }
-    bucket.n++;
-    const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
-    for (const id of indexed.ids) {
-      if (e.indexed.has(id)) continue;
-      e.indexed.add(id);
-      (postings[id] ??= []).push(e.index);
-    }
+    const bucket = e.bySource.get(sourceKey);
+    if (!bucket) e.bySource.set(sourceKey, [member]);
+    else bucket.push(member);
     if (member.t !== null) {
       e.first = e.first === null ? member.t : Math.min(e.first, member.t);
       e.last = e.last === null ? member.t : Math.max(e.last, member.t);
     }
-    if (e.members.length >= e.rebuildAt) rebuildCentroid(e);
     eventOfArticle.set(member.articleId, e);
   }
 
-  function addPacked(articleId: string, eventId: string, termList: string[], weights: ArrayLike<number>, source: string | null, t: number | null) {
+  function addPacked(
+    articleId: string,
+    eventId: string,
+    termList: string[],
+    weights: ArrayLike<number>,
+    source: string | null,
+    t: number | null,
+    found: number[] | null = null,
+  ) {
     if (eventOfArticle.has(articleId)) throw new Error(`article ${articleId} is already in event ${eventOfArticle.get(articleId)!.id}`);
     const e = eventFor(eventId);
     // Truncated before interning, so that replaying the kept terms gives the same ids and frequencies. The kept
@@ -553,19 +615,22 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const ids = new Int32Array(kept.length);
     const w = new Float64Array(kept.length);
     for (let i = 0; i < kept.length; i++) {
-      ids[i] = terms.intern(termList[kept[i]]);
+      const id = found ? found[kept[i]] : -1;
+      ids[i] = id >= 0 ? id : terms.intern(termList[kept[i]]);
       w[i] = weights[kept[i]];
     }
     terms.addDocument(ids);
-    const vector = topPacked(ids, w, Infinity);
-    const member: Member = { articleId, vector, gate: gateTerms(vector), source, t, norm: 0, normEpoch: -1 };
+    const vector = stored.copy(topPacked(ids, w, Infinity));
+    const member: Member = { articleId, seq: joined.length, vector, gate: stored.copy(gateTerms(vector)), source, t, norm: 0, normEpoch: -1 };
     addMember(e, member);
-    joinOrder.push({ member, event: e });
+    joined.push(member);
   }
 
   function addFeatures(articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
     const keys = Object.keys(f.terms);
-    addPacked(articleId, eventId, keys, keys.map((k) => f.terms[k]), f.source ?? null, publishedAt ? publishedAt.getTime() : null);
+    const found = lastLookup && lastLookup.f === f && lastLookup.vocabulary === terms.size ? lastLookup.ids : null;
+    lastLookup = null;
+    addPacked(articleId, eventId, keys, keys.map((k) => f.terms[k]), f.source ?? null, publishedAt ? publishedAt.getTime() : null, found);
   }
 
   function merge(survivorId: string, otherId: string) {
@@ -575,12 +640,89 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const from = live(other);
     if (from === survivor) return;
     for (const m of from.members) addMember(survivor, m);
-    for (const entry of joinOrder) if (entry.event === from) entry.event = survivor;
     from.members = [];
     from.bySource.clear();
     from.mergedInto = survivor.id;
+    mergedTo[from.index] = survivor.index;
     liveEvents--;
     rebuildCentroid(survivor);
+  }
+
+  function exportState(): ClustererSnapshot {
+    const packLists = (lists: Packed[]) => {
+      const offsets = new Int32Array(lists.length + 1);
+      for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i] + lists[i].ids.length;
+      const ids = new Int32Array(offsets[lists.length]);
+      const w = new Float64Array(ids.length);
+      lists.forEach((v, i) => {
+        ids.set(v.ids, offsets[i]);
+        w.set(v.w, offsets[i]);
+      });
+      return { offsets, ids, w };
+    };
+    const intLists = (lists: ArrayLike<number>[]) => {
+      const offsets = new Int32Array(lists.length + 1);
+      for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i] + lists[i].length;
+      const values = new Int32Array(offsets[lists.length]);
+      lists.forEach((l, i) => values.set(l, offsets[i]));
+      return { offsets, values };
+    };
+    const memberVectors = packLists(joined.map((m) => m.vector));
+    const centroids = packLists(byIndex.map((e) => e.centroid));
+    const eventMembers = intLists(byIndex.map((e) => e.members.map((m) => m.seq)));
+    const indexed = findable.grouped(byIndex.length);
+    const postingLists = postings.lists(terms.size);
+    return {
+      options: JSON.stringify(options),
+      terms: terms.snapshot(),
+      articles: joined.map((m) => m.articleId),
+      sources: joined.map((m) => m.source),
+      times: Float64Array.from(joined, (m) => m.t ?? NaN),
+      memberOffsets: memberVectors.offsets,
+      memberIds: memberVectors.ids,
+      memberWeights: memberVectors.w,
+      events: byIndex.map((e) => e.id),
+      mergedInto: Int32Array.from(byIndex, (e) => (e.mergedInto === null ? -1 : events.get(e.mergedInto)!.index)),
+      rebuildAt: Int32Array.from(byIndex, (e) => e.rebuildAt),
+      eventMemberOffsets: eventMembers.offsets,
+      eventMembers: eventMembers.values,
+      centroidOffsets: centroids.offsets,
+      centroidIds: centroids.ids,
+      centroidWeights: centroids.w,
+      indexedOffsets: indexed.offsets,
+      indexedIds: indexed.values,
+      postingOffsets: postingLists.offsets,
+      postings: postingLists.values,
+    };
+  }
+
+  function restoreState(s: ClustererSnapshot) {
+    if (joined.length || byIndex.length) throw new Error("restoreState needs an empty clusterer");
+    if (s.options !== JSON.stringify(options)) throw new Error("clusterer state was saved with other options; rebuild it from the stored articles");
+    checkSnapshot(s);
+    terms = TermIndex.load(termOptions, s.terms);
+    for (let i = 0; i < s.articles.length; i++) {
+      const a = s.memberOffsets[i];
+      const b = s.memberOffsets[i + 1];
+      const vector = { ids: s.memberIds.subarray(a, b), w: s.memberWeights.subarray(a, b) };
+      const t = Number.isNaN(s.times[i]) ? null : s.times[i];
+      joined.push({ articleId: s.articles[i], seq: i, vector, gate: stored.copy(gateTerms(vector)), source: s.sources[i], t, norm: 0, normEpoch: -1 });
+    }
+    for (let i = 0; i < s.events.length; i++) {
+      if (events.has(s.events[i])) throw new Error(`clusterer state is inconsistent: event ${s.events[i]} twice`);
+      const e = eventFor(s.events[i]);
+      for (let k = s.eventMemberOffsets[i]; k < s.eventMemberOffsets[i + 1]; k++) attach(e, joined[s.eventMembers[k]]);
+      e.centroid = { ids: s.centroidIds.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]), w: s.centroidWeights.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]) };
+      e.rebuildAt = s.rebuildAt[i];
+      for (let k = s.indexedOffsets[i]; k < s.indexedOffsets[i + 1]; k++) findable.add(i, s.indexedIds[k]);
+    }
+    for (let i = 0; i < s.events.length; i++) {
+      if (s.mergedInto[i] === -1) continue;
+      byIndex[i].mergedInto = s.events[s.mergedInto[i]];
+      mergedTo[i] = s.mergedInto[i];
+      liveEvents--;
+    }
+    postings = PostingLists.fromLists(s.postingOffsets, s.postings);
   }
 
   return {
@@ -646,18 +788,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       const e = events.get(eventId);
       return e ? live(e).id : eventId;
     },
-    exportState: () =>
-      joinOrder.map(({ member: m, event }) => ({
-        articleId: m.articleId,
-        eventId: live(event).id,
-        terms: Array.from(m.vector.ids, (id) => terms.names[id]),
-        weights: Array.from(m.vector.w),
-        source: m.source,
-        t: m.t,
-      })),
-    restorePacked(entries) {
-      for (const x of entries) addPacked(x.articleId, x.eventId, x.terms, x.weights, x.source, x.t);
-    },
+    exportState,
+    restoreState,
     get eventCount() {
       return liveEvents;
     },

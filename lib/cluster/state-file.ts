@@ -1,79 +1,147 @@
-// The clusterer's state as a compact binary file, for fast restarts: one vocabulary, then per member its term ids
-// and weights. Weights are stored as integers in units of 1e-5, the precision features are rounded to, so that a
-// restored state compares exactly like the saved one.
-import { readFileSync, writeFileSync } from "node:fs";
+// The clusterer's saved index (see `ClustererSnapshot`) as one binary file: a magic tag, a JSON header with the
+// strings and scalars, then the typed arrays as they lie in memory, each 8-byte aligned so that loading can view
+// them in place instead of parsing. A CRC over everything after the tag rejects a truncated or damaged file.
+import { closeSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { crc32 } from "node:zlib";
 import { z } from "zod";
-import type { PackedEntry } from "./clusterer";
+import type { ClustererSnapshot } from "./clusterer-snapshot";
+
+const magic = Buffer.from("PLXSTATE");
+const version = 2;
+
+// The typed-array sections, in file order, with their element type.
+const sections = {
+  times: Float64Array,
+  memberOffsets: Int32Array,
+  memberIds: Int32Array,
+  memberWeights: Float64Array,
+  mergedInto: Int32Array,
+  rebuildAt: Int32Array,
+  eventMemberOffsets: Int32Array,
+  eventMembers: Int32Array,
+  centroidOffsets: Int32Array,
+  centroidIds: Int32Array,
+  centroidWeights: Float64Array,
+  indexedOffsets: Int32Array,
+  indexedIds: Int32Array,
+  postingOffsets: Int32Array,
+  postings: Int32Array,
+  termDf: Int32Array,
+  termTable: Float64Array,
+} as const;
+type SectionName = keyof typeof sections;
+const sectionNames = Object.keys(sections) as SectionName[];
 
 const header = z.object({
-  version: z.literal(1),
-  vocabulary: z.array(z.string()),
+  version: z.literal(version),
+  options: z.string(),
+  names: z.array(z.string()),
   articles: z.array(z.string()),
-  events: z.array(z.string()),
   sources: z.array(z.string().nullable()),
-  times: z.array(z.number().nullable()),
-  offsets: z.number().int(),
+  events: z.array(z.string()),
+  docs: z.number().int().nonnegative(),
+  epoch: z.number().int(),
+  unseen: z.number(),
+  nextRefreshAt: z.number().int(),
+  lengths: z.record(z.enum(sectionNames as [SectionName, ...SectionName[]]), z.number().int().nonnegative()),
 });
 
-export function writeStateFile(file: string, entries: PackedEntry[]): number {
-  const vocabulary: string[] = [];
-  const idOf = new Map<string, number>();
-  let total = 0;
-  for (const e of entries) total += e.terms.length;
-  const offsets = new Int32Array(entries.length + 1);
-  const ids = new Int32Array(total);
-  const weights = new Int32Array(total);
-  let k = 0;
-  entries.forEach((e, i) => {
-    for (let j = 0; j < e.terms.length; j++, k++) {
-      let id = idOf.get(e.terms[j]);
-      if (id === undefined) idOf.set(e.terms[j], (id = vocabulary.push(e.terms[j]) - 1));
-      ids[k] = id;
-      weights[k] = Math.round(e.weights[j] * 1e5);
-    }
-    offsets[i + 1] = k;
-  });
-  const head = Buffer.from(
-    JSON.stringify({
-      version: 1,
-      vocabulary,
-      articles: entries.map((e) => e.articleId),
-      events: entries.map((e) => e.eventId),
-      sources: entries.map((e) => e.source),
-      times: entries.map((e) => e.t),
-      offsets: entries.length + 1,
-    }),
-  );
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(head.length);
-  const pad = Buffer.alloc((4 - ((4 + head.length) % 4)) % 4);
-  const body = Buffer.concat([length, head, pad, Buffer.from(offsets.buffer), Buffer.from(ids.buffer), Buffer.from(weights.buffer)]);
-  writeFileSync(file, body);
-  return body.length;
+const pad8 = (n: number) => (8 - (n % 8)) % 8;
+
+function arraysOf(s: ClustererSnapshot): Record<SectionName, Int32Array | Float64Array> {
+  const { terms, options: _o, articles: _a, sources: _s, events: _e, ...arrays } = s;
+  return { ...arrays, termDf: terms.df, termTable: terms.table };
 }
 
-export function* readStateFile(file: string): Generator<PackedEntry> {
-  const buf = readFileSync(file);
-  const headLength = buf.readUInt32LE(0);
-  const h = header.parse(JSON.parse(buf.subarray(4, 4 + headLength).toString("utf8")));
-  let at = 4 + headLength;
-  at += (4 - (at % 4)) % 4;
-  const ints = (n: number) => {
-    const out = new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + n * 4));
-    at += n * 4;
-    return out;
-  };
-  const offsets = ints(h.offsets);
-  const total = offsets[offsets.length - 1];
-  const ids = ints(total);
-  const weights = ints(total);
-  for (let i = 0; i < h.articles.length; i++) {
-    const terms: string[] = [];
-    const w: number[] = [];
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-      terms.push(h.vocabulary[ids[k]]);
-      w.push(weights[k] / 1e5);
-    }
-    yield { articleId: h.articles[i], eventId: h.events[i], terms, weights: w, source: h.sources[i], t: h.times[i] };
+/** Writes the state (to a temporary file renamed into place, so a crash leaves the old state); returns its bytes. */
+export function writeStateFile(file: string, s: ClustererSnapshot): number {
+  const arrays = arraysOf(s);
+  const head = Buffer.from(
+    JSON.stringify({
+      version,
+      options: s.options,
+      names: s.terms.names,
+      articles: s.articles,
+      sources: s.sources,
+      events: s.events,
+      docs: s.terms.docs,
+      epoch: s.terms.epoch,
+      unseen: s.terms.unseen,
+      nextRefreshAt: s.terms.nextRefreshAt,
+      lengths: Object.fromEntries(sectionNames.map((name) => [name, arrays[name].length])),
+    }),
+  );
+  // Tag, CRC, header length, header, padding: the sections start 8-byte aligned.
+  const prefix = Buffer.alloc(magic.length + 8);
+  magic.copy(prefix);
+  prefix.writeUInt32LE(head.length, magic.length + 4);
+  const parts: Buffer[] = [prefix.subarray(magic.length + 4), head, Buffer.alloc(pad8(prefix.length + head.length))];
+  for (const name of sectionNames) {
+    const a = arrays[name];
+    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.alloc(pad8(a.byteLength)));
   }
+  let crc = 0;
+  for (const p of parts) crc = crc32(p, crc);
+  prefix.writeUInt32LE(crc, magic.length);
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, "w");
+  let bytes = 0;
+  try {
+    bytes += writeSync(fd, prefix.subarray(0, magic.length + 4));
+    for (const p of parts) bytes += writeSync(fd, p);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+  return bytes;
+}
+
+/** Reads a state written by `writeStateFile`; throws a clear error for any other, damaged or older file. */
+export function readStateFile(file: string): ClustererSnapshot {
+  const buf = readFileSync(file);
+  const fail = (why: string): never => {
+    throw new Error(`${file} is not a usable clusterer state (${why}); rebuild it from the stored articles`);
+  };
+  if (buf.length < magic.length + 8 || !buf.subarray(0, magic.length).equals(magic)) fail("unknown format");
+  if (crc32(buf.subarray(magic.length + 4)) !== buf.readUInt32LE(magic.length)) fail("checksum mismatch: truncated or damaged");
+  const headLength = buf.readUInt32LE(magic.length + 4);
+  const headStart = magic.length + 8;
+  let h: z.infer<typeof header>;
+  try {
+    h = header.parse(JSON.parse(buf.subarray(headStart, headStart + headLength).toString("utf8")));
+  } catch (err) {
+    return fail(`header: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+  }
+  let at = headStart + headLength;
+  at += pad8(at);
+  // Views into the file's memory where it is aligned (it normally is: a large file gets its own buffer).
+  const arrays = {} as Record<SectionName, Int32Array | Float64Array>;
+  for (const name of sectionNames) {
+    const Type = sections[name];
+    const length = h.lengths[name];
+    if (length === undefined) return fail(`no ${name} section`);
+    const bytes = length * Type.BYTES_PER_ELEMENT;
+    if (at + bytes > buf.length) fail(`${name} section cut short`);
+    const offset = buf.byteOffset + at;
+    arrays[name] = offset % 8 === 0 ? new Type(buf.buffer, offset, length) : new Type(buf.buffer.slice(offset, offset + bytes));
+    at += bytes + pad8(bytes);
+  }
+  if (at !== buf.length) fail("trailing bytes");
+  const { termDf, termTable, ...rest } = arrays;
+  return {
+    ...(rest as Omit<ClustererSnapshot, "options" | "terms" | "articles" | "sources" | "events">),
+    options: h.options,
+    articles: h.articles,
+    sources: h.sources,
+    events: h.events,
+    terms: {
+      names: h.names,
+      df: termDf as Int32Array,
+      table: termTable as Float64Array,
+      docs: h.docs,
+      epoch: h.epoch,
+      unseen: h.unseen,
+      nextRefreshAt: h.nextRefreshAt,
+    },
+  };
 }

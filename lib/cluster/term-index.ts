@@ -17,6 +17,18 @@ export interface TermIndexOptions {
   exactDocs: number;
 }
 
+/** Everything a TermIndex holds, for saving it (see `ClustererSnapshot`). */
+export interface TermIndexSnapshot {
+  names: string[];
+  df: Int32Array;
+  /** The IDF table as of the last refresh, for the ids that existed then (later ids read as unseen). */
+  table: Float64Array;
+  docs: number;
+  epoch: number;
+  unseen: number;
+  nextRefreshAt: number;
+}
+
 export class TermIndex {
   private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
@@ -30,6 +42,38 @@ export class TermIndex {
 
   constructor(private readonly options: TermIndexOptions) {
     this.refresh();
+  }
+
+  /** The same index as the one saved: IDF is loaded as it was, not recomputed from today's frequencies. */
+  static load(options: TermIndexOptions, s: TermIndexSnapshot): TermIndex {
+    const t = new TermIndex(options);
+    for (let id = 0; id < s.names.length; id++) {
+      if (t.ids.has(s.names[id])) throw new Error(`clusterer state is inconsistent: term "${s.names[id]}" twice`);
+      t.ids.set(s.names[id], id);
+      t.names.push(s.names[id]);
+    }
+    t.df = new Int32Array(Math.max(1024, s.names.length));
+    t.df.set(s.df);
+    t.table = new Float64Array(Math.max(s.table.length, s.names.length)).fill(s.unseen);
+    t.table.set(s.table);
+    t.docs = s.docs;
+    t.epoch = s.epoch;
+    t.unseen = s.unseen;
+    t.nextRefreshAt = s.nextRefreshAt;
+    return t;
+  }
+
+  snapshot(): TermIndexSnapshot {
+    const n = this.names.length;
+    return {
+      names: this.names,
+      df: this.df.slice(0, n),
+      table: this.table.slice(0, Math.min(n, this.table.length)),
+      docs: this.docs,
+      epoch: this.epoch,
+      unseen: this.unseen,
+      nextRefreshAt: this.nextRefreshAt,
+    };
   }
 
   /** The id of a term, creating it. Only adding documents creates ids, so ids depend on the added documents only. */
