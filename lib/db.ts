@@ -7,9 +7,19 @@ import { parseEnv } from "./env-schema";
 
 export type Db = PrismaClient;
 
+const files = new WeakMap<PrismaClient, string>();
+
 export function createDb(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  const file = sqlitePathFromUrl(databaseUrl);
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
+  const db = new PrismaClient({ adapter });
+  files.set(db, file);
+  return db;
+}
+
+/** The SQLite file behind a client made by createDb (":memory:" for an in-memory one), for files kept beside it. */
+export function databaseFile(db: PrismaClient): string | null {
+  return files.get(db) ?? null;
 }
 
 const cache = globalThis as unknown as { parallaxDb?: PrismaClient };

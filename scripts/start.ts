@@ -9,6 +9,7 @@ import { createDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { parseEnv } from "@/lib/env-schema";
 import { eventPageMatch } from "@/lib/events/page-version";
+import { saveClusterState } from "@/lib/cluster/assign-event";
 import { ingestFeedItem } from "@/lib/ingest/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
 import { seedDefaultSources } from "@/lib/sources/default-sources";
@@ -65,11 +66,20 @@ const scheduler = env.INGEST_SCHEDULE
   : null;
 if (!scheduler) console.log("feed scheduler: off (INGEST_SCHEDULE=off)");
 
+// The clusterer's index is saved beside the database now and then and at shutdown, so a restart loads it in
+// seconds instead of rebuilding it from every stored membership (lib/cluster/saved-state.ts).
+const saveIndex = () =>
+  saveClusterState(db).catch((error) => console.error(`clusterer: could not save its index: ${error instanceof Error ? error.message : error}`));
+const saver = setInterval(saveIndex, 10 * 60_000);
+saver.unref();
+
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
   await scheduler?.stop();
+  clearInterval(saver);
+  await saveIndex();
   server.close();
   await db.$disconnect();
   process.exit(0);

@@ -1,10 +1,12 @@
 // Binds the in-memory clusterer to the database: an article becomes a member of an Event row, and the event's
-// title, dates and counts follow. The clusterer's state lives per process and per client; it is rebuilt from the
-// stored Article.features on first use, so a restart does not re-read every text.
+// title, dates and counts follow. The clusterer's state lives per process and per client; on first use it is
+// loaded from the index saved beside the database when that still matches the memberships (saved-state.ts), else
+// rebuilt from the stored Article.features, so a restart never re-reads every text.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
 import { keyEntities, summarise } from "./event-summary";
 import { featuresVersion } from "./features";
+import { loadSavedState, saveState } from "./saved-state";
 import { parseStoredFeatures } from "./stored-features";
 import type { ArticleFeatures, ClusterArticle, RestoreEntry } from "./types";
 
@@ -12,6 +14,8 @@ interface State {
   clusterer: Clusterer;
   /** Calls are serialised: each one reads and changes the shared in-memory state. */
   queue: Promise<unknown>;
+  /** Articles were placed since the state was loaded or saved. */
+  dirty: boolean;
 }
 
 const states = new WeakMap<PrismaClient, Promise<State>>();
@@ -29,12 +33,30 @@ export async function clusterArticle(
 ): Promise<{ eventId: number; created: boolean }> {
   let pending = states.get(db);
   if (!pending) {
-    pending = restoreState(db, config).then((clusterer) => ({ clusterer, queue: Promise.resolve() }));
+    pending = restoreState(db, config).then((clusterer) => ({ clusterer, queue: Promise.resolve(), dirty: false }));
     states.set(db, pending);
     pending.catch(() => states.delete(db));
   }
   const state = await pending;
   const run = state.queue.then(() => clusterOne(db, state, articleId));
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Saves this client's clusterer beside the database when it placed articles since it was loaded or last saved, so
+ * the next process starts from it; returns the file written, or null. Runs in the clustering queue.
+ */
+export async function saveClusterState(db: PrismaClient): Promise<string | null> {
+  const pending = states.get(db);
+  if (!pending) return null;
+  const state = await pending;
+  const run = state.queue.then(async () => {
+    if (!state.dirty) return null;
+    const file = await saveState(db, state.clusterer);
+    state.dirty = false;
+    return file;
+  });
   state.queue = run.catch(() => undefined);
   return run;
 }
@@ -56,6 +78,7 @@ function toClusterArticle(a: ArticleRow & { text: string }): ClusterArticle {
 async function clusterOne(db: PrismaClient, state: State, articleId: number) {
   const existing = await db.eventArticle.findUnique({ where: { articleId } });
   if (existing) return { eventId: existing.eventId, created: false };
+  state.dirty = true;
   const row = await db.article.findUniqueOrThrow({
     where: { id: articleId },
     select: { id: true, title: true, text: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true, duplicateOfId: true },
@@ -178,8 +201,13 @@ async function relabel(db: PrismaClient, eventId: number, articles: ArticleRow[]
   return { summary: summarise(texts), entities: JSON.stringify(keyEntities(texts)) };
 }
 
-/** Rebuilds a clusterer from every stored membership, recomputing only features that are missing or stale. */
+/**
+ * The saved index when it matches the database; otherwise a clusterer rebuilt from every stored membership,
+ * recomputing only features that are missing or stale.
+ */
 async function restoreState(db: PrismaClient, config?: ClustererConfig): Promise<Clusterer> {
+  const saved = await loadSavedState(db, config, (why) => console.warn(`clusterer: rebuilding from the database: ${why}`));
+  if (saved) return saved;
   const clusterer = createClusterer(config);
   const rows = await db.eventArticle.findMany({
     orderBy: [{ joinedAt: "asc" }, { articleId: "asc" }],

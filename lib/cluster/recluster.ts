@@ -2,7 +2,8 @@
 // one at a time in arrival order (date printed, else fetch time; then id), through the same code path as
 // streaming ingest, so a rebuild gives exactly the events that streaming the articles in that order gives.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { clusterArticle, forgetClusterState } from "./assign-event";
+import { clusterArticle, forgetClusterState, saveClusterState } from "./assign-event";
+import { dropSavedState } from "./saved-state";
 import type { ClustererConfig } from "./clusterer";
 
 /** Article ids in arrival order. */
@@ -31,9 +32,11 @@ export async function reclusterAll(
   const order = await arrivalOrder(db);
   await db.$transaction([db.eventArticle.deleteMany(), db.event.deleteMany()]);
   forgetClusterState(db);
+  dropSavedState(db);
   for (const [i, id] of order.entries()) {
     await clusterArticle(db, id, options.config);
     if ((i + 1) % 500 === 0) options.onProgress?.(i + 1, order.length);
   }
+  await saveClusterState(db);
   return { articles: order.length, events: await db.event.count({ where: { mergedIntoId: null } }) };
 }

@@ -43,6 +43,8 @@ const header = z.object({
   epoch: z.number().int(),
   unseen: z.number(),
   nextRefreshAt: z.number().int(),
+  /** What the state was saved for (lib/cluster/saved-state.ts: the database's memberships); "" when unbound. */
+  stamp: z.string().default(""),
   lengths: z.record(z.enum(sectionNames as [SectionName, ...SectionName[]]), z.number().int().nonnegative()),
 });
 
@@ -54,7 +56,7 @@ function arraysOf(s: ClustererSnapshot): Record<SectionName, Int32Array | Float6
 }
 
 /** Writes the state (to a temporary file renamed into place, so a crash leaves the old state); returns its bytes. */
-export function writeStateFile(file: string, s: ClustererSnapshot): number {
+export function writeStateFile(file: string, s: ClustererSnapshot, stamp = ""): number {
   const arrays = arraysOf(s);
   const head = Buffer.from(
     JSON.stringify({
@@ -68,6 +70,7 @@ export function writeStateFile(file: string, s: ClustererSnapshot): number {
       epoch: s.terms.epoch,
       unseen: s.terms.unseen,
       nextRefreshAt: s.terms.nextRefreshAt,
+      stamp,
       lengths: Object.fromEntries(sectionNames.map((name) => [name, arrays[name].length])),
     }),
   );
@@ -96,8 +99,11 @@ export function writeStateFile(file: string, s: ClustererSnapshot): number {
   return bytes;
 }
 
-/** Reads a state written by `writeStateFile`; throws a clear error for any other, damaged or older file. */
-export function readStateFile(file: string): ClustererSnapshot {
+/**
+ * Reads a state written by `writeStateFile`; throws a clear error for any other, damaged or older file, and for one
+ * saved under another stamp than `expectStamp` (checked before the sections are read).
+ */
+export function readStateFile(file: string, expectStamp?: string): ClustererSnapshot {
   const buf = readFileSync(file);
   const fail = (why: string): never => {
     throw new Error(`${file} is not a usable clusterer state (${why}); rebuild it from the stored articles`);
@@ -112,6 +118,7 @@ export function readStateFile(file: string): ClustererSnapshot {
   } catch (err) {
     return fail(`header: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
   }
+  if (expectStamp !== undefined && h.stamp !== expectStamp) fail("saved for another state of the database");
   let at = headStart + headLength;
   at += pad8(at);
   // Views into the file's memory where it is aligned (it normally is: a large file gets its own buffer).

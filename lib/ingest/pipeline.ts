@@ -4,7 +4,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { saveArticle, type SaveOutcome } from "@/lib/articles/mutations";
-import { clusterArticle } from "@/lib/cluster/assign-event";
+import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
 import { extractDocument, MAX_INPUT_BYTES, type RawDocument } from "@/lib/ingest/document";
@@ -38,6 +38,8 @@ export async function ingestInputs(args: string[], options: IngestOptions): Prom
     report.items.push(result);
   }
   options.onProgress?.(inputs.length, inputs.length, "");
+  // The next process (npm start, another import) then loads the clusterer's index instead of rebuilding it.
+  await saveClusterState(options.db);
   return report;
 }
 
