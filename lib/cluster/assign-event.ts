@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
 import { keyEntities, summarise } from "./event-summary";
 import { featuresVersion } from "./features";
+import { bumpGeneration, readGeneration } from "./generation";
 import { loadSavedState, saveState } from "./saved-state";
 import { parseStoredFeatures } from "./stored-features";
 import type { ArticleFeatures, ClusterArticle, RestoreEntry } from "./types";
@@ -16,6 +17,8 @@ interface State {
   queue: Promise<unknown>;
   /** Articles were placed since the state was loaded or saved. */
   dirty: boolean;
+  /** The membership generation (generation.ts) this state reflects. */
+  generation: number;
 }
 
 const states = new WeakMap<PrismaClient, Promise<State>>();
@@ -33,14 +36,34 @@ export async function clusterArticle(
 ): Promise<{ eventId: number; created: boolean }> {
   let pending = states.get(db);
   if (!pending) {
-    pending = restoreState(db, config).then((clusterer) => ({ clusterer, queue: Promise.resolve(), dirty: false }));
+    pending = loadState(db, config);
     states.set(db, pending);
     pending.catch(() => states.delete(db));
   }
   const state = await pending;
-  const run = state.queue.then(() => clusterOne(db, state, articleId));
+  const run = state.queue.then(async () => {
+    if ((await readGeneration(db)) === state.generation) return clusterOne(db, state, articleId);
+    // Another writer changed the memberships since this state was loaded: load it again, then place.
+    if (states.get(db) === pending) states.delete(db);
+    return null;
+  });
   state.queue = run.catch(() => undefined);
-  return run;
+  return (await run) ?? clusterArticle(db, articleId, config);
+}
+
+async function loadState(db: PrismaClient, config?: ClustererConfig): Promise<State> {
+  // Read before loading: a change that lands while loading is then seen as a change at the next article.
+  const generation = await readGeneration(db);
+  return { clusterer: await restoreState(db, config), queue: Promise.resolve(), dirty: false, generation };
+}
+
+/** Counts this state's own membership change; a count that skipped a value means another writer slipped in. */
+async function bumpOwnGeneration(tx: PrismaClient, state: State): Promise<() => void> {
+  const generation = await bumpGeneration(tx);
+  return () => {
+    if (generation === state.generation + 1) state.generation = generation;
+    else state.generation = -1; // reload before the next article
+  };
 }
 
 /**
@@ -92,6 +115,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
     ? { eventId: clusterer.resolve(String(original.eventId)), similarity: 1 }
     : clusterer.assign(article, features);
   const target = match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
+  let committed: (() => void) | undefined;
   try {
     const result = await db.$transaction(async (tx) => {
       await tx.article.update({ where: { id: articleId }, data: { features: JSON.stringify(features) } });
@@ -100,11 +124,13 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
         ? target.id
         : (await tx.event.create({ data: { title: row.title, firstSeenAt: seen, lastSeenAt: seen } })).id;
       await tx.eventArticle.create({ data: { articleId, eventId, similarity: target ? similarity : 1 } });
+      committed = await bumpOwnGeneration(tx as unknown as PrismaClient, state);
       clusterer.add(article, String(eventId), features);
       await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId);
       return { eventId, created: !target };
     });
-    const survivor = await mergePass(db, clusterer, result.eventId);
+    committed?.();
+    const survivor = await mergePass(db, state, result.eventId);
     return { eventId: survivor, created: result.created && survivor === result.eventId };
   } catch (error) {
     // The in-memory state may now hold an article the database does not: rebuild it on the next call.
@@ -118,18 +144,21 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
  * that both are one story (an early article may have started a second event before the first was recognisable).
  * The older event survives with its id; the other keeps its row with `mergedIntoId` set, so its URL redirects.
  */
-async function mergePass(db: PrismaClient, clusterer: Clusterer, eventId: number): Promise<number> {
+async function mergePass(db: PrismaClient, state: State, eventId: number): Promise<number> {
+  const { clusterer } = state;
   let current = eventId;
   for (const pair of clusterer.mergeCandidates([String(current)], clusterer.options.mergeThreshold)) {
     const survivor = Number(clusterer.resolve(pair.survivor));
     const other = Number(clusterer.resolve(pair.other));
     if (survivor === other) continue;
+    let committed: (() => void) | undefined;
     const merged = await db.$transaction(async (tx) => {
       // An editor decided these events' membership (merged, moved or split them): never merge them automatically.
       // Read inside the transaction, not from memory, so a curation that just happened is seen.
       const curated = await tx.event.count({ where: { id: { in: [survivor, other] }, curatedAt: { not: null } } });
       if (curated > 0) return false;
       await tx.eventArticle.updateMany({ where: { eventId: other }, data: { eventId: survivor } });
+      committed = await bumpOwnGeneration(tx as unknown as PrismaClient, state);
       await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
       await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0, pinned: false } });
       // Tags follow the articles, as they do when an editor merges.
@@ -140,6 +169,7 @@ async function mergePass(db: PrismaClient, clusterer: Clusterer, eventId: number
       await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor, true);
       return true;
     });
+    committed?.();
     if (!merged) continue;
     current = Number(clusterer.resolve(String(current)));
   }

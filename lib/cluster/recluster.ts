@@ -3,6 +3,7 @@
 // streaming ingest, so a rebuild gives exactly the events that streaming the articles in that order gives.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { clusterArticle, forgetClusterState, saveClusterState } from "./assign-event";
+import { bumpGeneration } from "./generation";
 import { dropSavedState } from "./saved-state";
 import type { ClustererConfig } from "./clusterer";
 
@@ -30,7 +31,11 @@ export async function reclusterAll(
   options: { config?: ClustererConfig; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ articles: number; events: number }> {
   const order = await arrivalOrder(db);
-  await db.$transaction([db.eventArticle.deleteMany(), db.event.deleteMany()]);
+  await db.$transaction(async (tx) => {
+    await tx.eventArticle.deleteMany();
+    await tx.event.deleteMany();
+    await bumpGeneration(tx);
+  });
   forgetClusterState(db);
   dropSavedState(db);
   for (const [i, id] of order.entries()) {

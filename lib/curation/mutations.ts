@@ -5,6 +5,7 @@
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { forgetClusterState } from "@/lib/cluster/assign-event";
+import { bumpGeneration } from "@/lib/cluster/generation";
 import { writeAudit, type Tx } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import type { EditEventInput, HideEventInput, MergeEventsInput, MoveArticleInput, PinEventInput, SplitArticlesInput } from "./schema";
@@ -91,6 +92,7 @@ export async function mergeEvents(db: Db, input: MergeEventsInput, userId: numbe
       const from = await liveEvent(tx, input.fromEventId);
       const into = await liveEvent(tx, input.intoEventId);
       await tx.eventArticle.updateMany({ where: { eventId: from.id }, data: { eventId: into.id } });
+      await bumpGeneration(tx);
       await tx.event.updateMany({ where: { mergedIntoId: from.id }, data: { mergedIntoId: into.id } });
       const intoTags = new Set((await tx.eventTag.findMany({ where: { eventId: into.id }, select: { tagId: true } })).map((t) => t.tagId));
       const fromTags = (await tx.eventTag.findMany({ where: { eventId: from.id }, select: { tagId: true } })).map((t) => t.tagId);
@@ -121,6 +123,7 @@ export async function moveArticle(db: Db, input: MoveArticleInput, userId: numbe
       const fromBefore = await liveEvent(tx, membership.eventId);
       const toBefore = await liveEvent(tx, input.toEventId);
       await tx.eventArticle.update({ where: { articleId: input.articleId }, data: { eventId: toBefore.id } });
+      await bumpGeneration(tx);
       await tx.event.updateMany({ where: { id: { in: [fromBefore.id, toBefore.id] } }, data: { curatedAt: now } });
       await recomputeEventStats(tx, fromBefore.id);
       await recomputeEventStats(tx, toBefore.id);
@@ -158,6 +161,7 @@ export async function splitArticles(db: Db, input: SplitArticlesInput, userId: n
         data: { title: input.title ?? earliest.title, firstSeenAt: seen, lastSeenAt: seen, curatedAt: now, ...(input.title ? { editedAt: now } : {}) },
       });
       await tx.eventArticle.updateMany({ where: { articleId: { in: input.articleIds } }, data: { eventId: created.id } });
+      await bumpGeneration(tx);
       await tx.event.update({ where: { id: source.id }, data: { curatedAt: now } });
       await recomputeEventStats(tx, source.id);
       await recomputeEventStats(tx, created.id);

@@ -1,0 +1,26 @@
+// A counter of membership changes, kept in the database, so that every in-memory clusterer can tell that another
+// writer changed the memberships behind its back: an import in another process, an editor's move or merge (which
+// in `npm start` runs in Next's bundle, whose module copy of assign-event holds its own states), a recluster.
+// Each writer bumps it in the same transaction as its change; a clusterer that finds a value it did not write
+// itself reloads before placing the next article.
+import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/editor/audit";
+
+const KEY = "cluster.generation";
+
+/** Counts one membership change; returns the new value. Call inside the transaction that makes the change. */
+export async function bumpGeneration(tx: Tx | Db): Promise<number> {
+  const rows = await tx.$queryRawUnsafe<{ value: string }[]>(
+    `INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (?, '1', CURRENT_TIMESTAMP)
+     ON CONFLICT ("key") DO UPDATE SET "value" = CAST("value" AS INTEGER) + 1, "updatedAt" = CURRENT_TIMESTAMP
+     RETURNING "value"`,
+    KEY,
+  );
+  return Number(rows[0]!.value);
+}
+
+/** The current value (0 before the first change). */
+export async function readGeneration(db: Db | Tx): Promise<number> {
+  const row = await db.setting.findUnique({ where: { key: KEY }, select: { value: true } });
+  return row ? Number(row.value) : 0;
+}
