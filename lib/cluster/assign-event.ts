@@ -76,7 +76,9 @@ export async function saveClusterState(db: PrismaClient): Promise<string | null>
   const state = await pending;
   const run = state.queue.then(async () => {
     if (!state.dirty) return null;
-    const file = await saveState(db, state.clusterer);
+    // A state that missed another writer's change must not be saved under the database's current stamp.
+    const file = await saveState(db, state.clusterer, async () => (await readGeneration(db)) === state.generation);
+    if (file === null) return null;
     state.dirty = false;
     return file;
   });

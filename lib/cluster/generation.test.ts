@@ -3,7 +3,7 @@ import { createDb, type Db } from "@/lib/db";
 import { mergeEvents } from "@/lib/curation/mutations";
 import { addArticle, addSource } from "@/lib/events/test-fixtures";
 import { createTempDb } from "@/tests/support/temp-db";
-import { clusterArticle } from "./assign-event";
+import { clusterArticle, saveClusterState } from "./assign-event";
 import { readGeneration } from "./generation";
 
 const QUAKE = "A magnitude 6.1 earthquake struck near the coastal city of Varna on Monday, damaging harbour buildings.";
@@ -50,5 +50,15 @@ describe("membership changes made by another writer", () => {
     expect(placed.eventId).not.toBe(final);
     expect((await t.db.event.findUniqueOrThrow({ where: { id: placed.eventId } })).mergedIntoId).toBeNull();
     expect(await t.db.eventArticle.count({ where: { eventId: final } })).toBe(0);
+  });
+
+  it("are never hidden in a saved index: a state that missed them is not saved", async () => {
+    const next = await addArticle(t.db, { title: "Varna rebuilds its harbour", text: QUAKE, publishedAt: day });
+    await clusterArticle(t.db, next.id); // t.db's state is now current and has placed articles
+    // Another writer places an article; t.db's state has not seen it.
+    const elsewhere = await addArticle(other, { title: "Okafor named player of the final", text: FINAL, publishedAt: day });
+    await clusterArticle(other, elsewhere.id);
+    expect(await saveClusterState(t.db)).toBeNull();
+    expect(await saveClusterState(other)).not.toBeNull();
   });
 });

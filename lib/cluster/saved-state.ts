@@ -45,13 +45,17 @@ export async function loadSavedState(db: Db, config: ClustererConfig | undefined
 }
 
 /**
- * Saves the clusterer for the database as it is now. The caller must hold the clustering queue, so that the
- * memberships the stamp reads are the ones the clusterer holds.
+ * Saves the clusterer under the stamp of the memberships it holds. `isCurrent` says whether the clusterer still
+ * holds every membership in the database (assign-event compares generations); it is asked before and after the
+ * stamp is read, so a change committed by another writer in between cannot be stamped into a file that lacks it.
+ * The caller holds the clustering queue, so this process changes nothing meanwhile.
  */
-export async function saveState(db: Db, clusterer: Clusterer): Promise<string | null> {
+export async function saveState(db: Db, clusterer: Clusterer, isCurrent: () => Promise<boolean>): Promise<string | null> {
   const file = stateFileFor(db);
-  if (file === null) return null;
-  writeStateFile(file, clusterer.exportState(), await membershipStamp(db));
+  if (file === null || !(await isCurrent())) return null;
+  const stamp = await membershipStamp(db);
+  if (!(await isCurrent())) return null;
+  writeStateFile(file, clusterer.exportState(), stamp);
   return file;
 }
 
