@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     // An unusual, half-hour-offset zone so that code mixing local and UTC time fails loudly.
     env: { TZ: "Asia/Kathmandu" },
     testTimeout: 30_000,

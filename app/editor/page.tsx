@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EditorCurationIndex } from "@/components/editor-curation";
 import { EditorEventList, EditorTagList } from "@/components/editor-tags";
 import { EditorRefusal } from "@/components/editor-refusal";
+import { FormMessages } from "@/components/form-messages";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { listCuratedFlags } from "@/lib/curation/data";
 import { createTagAction, mergeTagsAction, renameTagAction, tagEventAction, untagEventAction } from "@/lib/tags/actions";
@@ -28,16 +29,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
           <button className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">Sign out</button>
         </form>
       </div>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {error}
-        </p>
-      )}
-      {notice && !error && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-          {notice}
-        </p>
-      )}
+      <FormMessages error={error} notice={notice} />
       <p className="text-sm">
         <a href="/editor/sources" className="text-indigo-700 hover:underline dark:text-indigo-300">
           Outlets and feeds →

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EditorSources } from "@/components/editor-sources";
 import { EditorRefusal } from "@/components/editor-refusal";
+import { FormMessages } from "@/components/form-messages";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { addFeedAction, editSourceAction, setFeedEnabledAction, setSourceEnabledAction } from "@/lib/source-admin/actions";
 import { listSourcesForAdmin } from "@/lib/source-admin/data";
@@ -24,16 +25,7 @@ export default async function EditorSourcesPage({ searchParams }: { searchParams
         </Link>
       </p>
       <h1 className="text-2xl font-bold">Outlets and feeds</h1>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {error}
-        </p>
-      )}
-      {notice && !error && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-          {notice}
-        </p>
-      )}
+      <FormMessages error={error} notice={notice} />
       <EditorSources sources={sources} unfiled={unfiled} actions={{ editSource: editSourceAction, setFeedEnabled: setFeedEnabledAction, setSourceEnabled: setSourceEnabledAction, addFeed: addFeedAction }} />
     </div>
   );

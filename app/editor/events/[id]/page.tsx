@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditorEventCuration } from "@/components/editor-curation";
 import { EditorRefusal } from "@/components/editor-refusal";
+import { FormMessages } from "@/components/form-messages";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { editEventAction, hideEventAction, mergeEventsAction, moveArticleAction, pinEventAction, splitArticlesAction } from "@/lib/curation/actions";
 import { getEventForCuration } from "@/lib/curation/data";
@@ -41,16 +42,7 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
           </Link>
         </p>
       </div>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {error}
-        </p>
-      )}
-      {notice && !error && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-          {notice}
-        </p>
-      )}
+      <FormMessages error={error} notice={notice} />
       {event.mergedIntoId !== null ? (
         <p>
           This event was merged into{" "}
