@@ -54,7 +54,7 @@ export async function clusterArticle(
 async function loadState(db: PrismaClient, config?: ClustererConfig): Promise<State> {
   // Read before loading: a change that lands while loading is then seen as a change at the next article.
   const generation = await readGeneration(db);
-  return { clusterer: await restoreState(db, config), queue: Promise.resolve(), dirty: false, generation };
+  return { clusterer: await restoreState(db, config, generation), queue: Promise.resolve(), dirty: false, generation };
 }
 
 /** Counts this state's own membership change; a count that skipped a value means another writer slipped in. */
@@ -76,8 +76,9 @@ export async function saveClusterState(db: PrismaClient): Promise<string | null>
   const state = await pending;
   const run = state.queue.then(async () => {
     if (!state.dirty) return null;
-    // A state that missed another writer's change must not be saved under the database's current stamp.
-    const file = await saveState(db, state.clusterer, async () => (await readGeneration(db)) === state.generation);
+    // A state that missed another writer's change must not be saved as if it held it.
+    if ((await readGeneration(db)) !== state.generation) return null;
+    const file = saveState(db, state.clusterer, state.generation);
     if (file === null) return null;
     state.dirty = false;
     return file;
@@ -237,8 +238,8 @@ async function relabel(db: PrismaClient, eventId: number, articles: ArticleRow[]
  * The saved index when it matches the database; otherwise a clusterer rebuilt from every stored membership,
  * recomputing only features that are missing or stale.
  */
-async function restoreState(db: PrismaClient, config?: ClustererConfig): Promise<Clusterer> {
-  const saved = await loadSavedState(db, config, (why) => console.warn(`clusterer: rebuilding from the database: ${why}`));
+async function restoreState(db: PrismaClient, config: ClustererConfig | undefined, generation: number): Promise<Clusterer> {
+  const saved = await loadSavedState(db, config, generation, (why) => console.warn(`clusterer: rebuilding from the database: ${why}`));
   if (saved) return saved;
   const clusterer = createClusterer(config);
   const rows = await db.eventArticle.findMany({

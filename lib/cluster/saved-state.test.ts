@@ -6,7 +6,11 @@ import { moveArticle } from "@/lib/curation/mutations";
 import { addArticle, addSource } from "@/lib/events/test-fixtures";
 import { createTempDb } from "@/tests/support/temp-db";
 import { clusterArticle, saveClusterState } from "./assign-event";
+import { readGeneration } from "./generation";
 import { dropSavedState, loadSavedState, stateFileFor } from "./saved-state";
+
+/** What a new process does first: load the saved index for the database's current generation. */
+const load = async (db: Db, onSkip?: (why: string) => void) => loadSavedState(db, undefined, await readGeneration(db), onSkip);
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
 const QUAKE = "A magnitude 6.1 earthquake struck near the coastal city of Varna on Monday, damaging harbour buildings.";
@@ -47,7 +51,7 @@ describe("the clusterer's index saved beside the database", () => {
     expect(file).toBe(`${path.join(t.dir, "test.db")}.cluster-state`);
     expect(existsSync(file!)).toBe(true);
     expect(await saveClusterState(t.db)).toBeNull(); // nothing placed since: nothing to write
-    expect(await loadSavedState(client(t.url), undefined)).not.toBeNull();
+    expect(await load(client(t.url))).not.toBeNull();
   });
 
   it("continues exactly as a rebuild from the stored memberships does", async () => {
@@ -76,7 +80,7 @@ describe("the clusterer's index saved beside the database", () => {
     try {
       // The previous test placed two articles through another client without saving.
       const skipped: string[] = [];
-      expect(await loadSavedState(client(t.url), undefined, (why) => skipped.push(why))).toBeNull();
+      expect(await load(client(t.url), (why) => skipped.push(why))).toBeNull();
       expect(skipped.join()).toMatch(/saved for another state of the database/);
 
       const db = client(t.url);
@@ -86,12 +90,12 @@ describe("the clusterer's index saved beside the database", () => {
       const user = await db.user.create({ data: { email: "ed@example.org", passwordHash: "x", role: "editor" } });
       await addArticle(db, { title: "Varna harbour reopens", text: QUAKE, publishedAt: day(4) }).then((a) => clusterArticle(db, a.id));
       expect(await saveClusterState(db)).not.toBeNull();
-      expect(await loadSavedState(client(t.url), undefined)).not.toBeNull();
+      expect(await load(client(t.url))).not.toBeNull();
 
       // An editor moving an article changes the memberships as surely as a new article does.
       const other = await db.eventArticle.findUniqueOrThrow({ where: { articleId: ids[2] } });
       await moveArticle(db, { articleId: ids[0], toEventId: other.eventId }, user.id);
-      expect(await loadSavedState(client(t.url), undefined)).toBeNull();
+      expect(await load(client(t.url))).toBeNull();
     } finally {
       warn.mockRestore();
     }
@@ -100,7 +104,7 @@ describe("the clusterer's index saved beside the database", () => {
   it("can be dropped, and there is none for a database without a file", async () => {
     dropSavedState(t.db);
     expect(existsSync(stateFileFor(t.db)!)).toBe(false);
-    expect(await loadSavedState(t.db, undefined)).toBeNull();
+    expect(await load(t.db)).toBeNull();
     expect(stateFileFor(createDb("file::memory:"))).toBeNull();
   });
 });

@@ -43,7 +43,7 @@ const header = z.object({
   epoch: z.number().int(),
   unseen: z.number(),
   nextRefreshAt: z.number().int(),
-  /** What the state was saved for (lib/cluster/saved-state.ts: the database's memberships); "" when unbound. */
+  /** What the state was saved for (lib/cluster/saved-state.ts: the membership generation); "" when unbound. */
   stamp: z.string().default(""),
   lengths: z.record(z.enum(sectionNames as [SectionName, ...SectionName[]]), z.number().int().nonnegative()),
 });
