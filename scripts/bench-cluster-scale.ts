@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClusterer, type Clusterer } from "@/lib/cluster/clusterer";
+import { createClusterer } from "@/lib/cluster/clusterer";
+import { secondPass } from "@/lib/cluster/evaluate";
 import { bcubed } from "@/lib/cluster/metrics";
 import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
 import { syntheticStream, type SyntheticItem } from "@/lib/cluster/synthetic-stream";
@@ -72,15 +73,6 @@ console.log(
   `sustained ${((n / ingestMs) * 1000).toFixed(0)} articles/s (features + placement + second pass), features ${((featureMs / n) * 1000).toFixed(0)} µs/article,` +
     ` second pass ${((mergeMs / n) * 1000).toFixed(0)} µs/article`,
 );
-
-/** The second pass ingest runs after placing an article: merge the event with any that now match it. */
-function secondPass(c: Clusterer, eventId: string) {
-  for (const pair of c.mergeCandidates([eventId], c.options.mergeThreshold)) {
-    const survivor = c.resolve(pair.survivor);
-    const other = c.resolve(pair.other);
-    if (survivor !== other) c.merge(survivor, other);
-  }
-}
 console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${clusterer.eventCount} events vs ${stream.events} generated; B3 P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
 
 /** Saves the state, restores it into a second clusterer, and checks that both place the next articles alike. */

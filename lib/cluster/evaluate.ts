@@ -1,5 +1,5 @@
 // Runs a clusterer over a labelled corpus in several seeded arrival orders and averages the scores.
-import { createClusterer, type ClustererConfig } from "./clusterer";
+import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
 import { bcubed, pairwise, type Scores } from "./metrics";
 import type { LabelledArticle } from "./corpus";
 import { seededShuffle } from "./shuffle";
@@ -12,16 +12,21 @@ import type { ClusterArticle } from "./types";
 export type ClustererFactory = () => ((article: ClusterArticle) => string) & { resolve?: (label: string) => string };
 
 /**
- * The production clusterer with the second pass that ingest runs after every article (assign-event.ts), scored on
- * the events as they stand at the end.
+ * The second pass that ingest runs after placing an article (assign-event.ts, which also skips events an editor
+ * curated): the article's event merges with every event that now matches it.
  */
+export function secondPass(c: Clusterer, eventId: string): void {
+  for (const pair of c.mergeCandidates([eventId], c.options.mergeThreshold)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
+}
+
+/** The production clusterer with the second pass after every article, scored on the events as they stand at the end. */
 export function productionFactory(config: ClustererConfig = {}): ClustererFactory {
   return () => {
     const c = createClusterer(config);
     let n = 0;
     const place = (article: ClusterArticle) => {
       const id = c.ingest(article, () => `e${++n}`).eventId;
-      for (const pair of c.mergeCandidates([id], c.options.mergeThreshold)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
+      secondPass(c, id);
       return id;
     };
     return Object.assign(place, { resolve: c.resolve });
