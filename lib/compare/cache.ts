@@ -12,16 +12,15 @@ export type ComparisonResult = ComparisonResponse | { redirectTo: number } | nul
 const NOT_COVERED_LIMIT = 8;
 const MAX_MERGE_HOPS = 32;
 
+/** What `comparisonVersion` hashes: each member's id and update time, and its outlet's. */
+export const versionedMembersSelect = {
+  select: { article: { select: { id: true, updatedAt: true, source: { select: { domain: true, updatedAt: true } } } } },
+} as const;
+
 async function loadMembers(db: Db, eventId: number) {
   return db.event.findUnique({
     where: { id: eventId },
-    select: {
-      id: true,
-      mergedIntoId: true,
-      members: {
-        select: { article: { select: { id: true, updatedAt: true, source: { select: { domain: true, updatedAt: true } } } } },
-      },
-    },
+    select: { id: true, mergedIntoId: true, members: versionedMembersSelect },
   });
 }
 

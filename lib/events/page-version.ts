@@ -3,7 +3,7 @@
 // the stored comparison itself (which also snapshots the "not covered by" outlets). Every write to those rows
 // goes through Prisma, whose @updatedAt moves on each update, so any change a reader could see changes this.
 import { createHash } from "node:crypto";
-import { comparisonVersion } from "@/lib/compare/cache";
+import { comparisonVersion, versionedMembersSelect } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
 import { idParamSchema } from "./schema";
 
@@ -18,9 +18,7 @@ export async function eventPageVersion(db: Db, eventId: number): Promise<string 
       updatedAt: true,
       mergedIntoId: true,
       comparison: { select: { version: true, computedAt: true } },
-      members: {
-        select: { article: { select: { id: true, updatedAt: true, source: { select: { domain: true, updatedAt: true } } } } },
-      },
+      members: versionedMembersSelect,
     },
   });
   if (!event || event.mergedIntoId !== null || !event.comparison) return null;
