@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
+import { curatedEventFields } from "./event-fields";
 
 export interface CurationArticle {
   id: number;
@@ -37,17 +38,7 @@ export async function getEventForCuration(id: number, db: Db = getDb()): Promise
   const row = await db.event.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      summary: true,
-      pinned: true,
-      hidden: true,
-      mergedIntoId: true,
-      articleCount: true,
-      sourceCount: true,
-      firstSeenAt: true,
-      lastSeenAt: true,
-      curatedAt: true,
+      ...curatedEventFields,
       editedAt: true,
       members: {
         select: { article: { select: { id: true, title: true, publishedAt: true, source: { select: { name: true, domain: true } } } } },

@@ -9,27 +9,15 @@ import { bumpGeneration } from "@/lib/cluster/generation";
 import { writeAudit, type Tx } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import type { EditEventInput, HideEventInput, MergeEventsInput, MoveArticleInput, PinEventInput, SplitArticlesInput } from "./schema";
+import { curatedEventFields } from "./event-fields";
 import { recomputeEventStats } from "./stats";
 
-const snapshotSelect = {
-  id: true,
-  title: true,
-  summary: true,
-  pinned: true,
-  hidden: true,
-  mergedIntoId: true,
-  articleCount: true,
-  sourceCount: true,
-  firstSeenAt: true,
-  lastSeenAt: true,
-  curatedAt: true,
-} as const;
 
 /** What the audit log keeps of an event: its editable fields, counts and member article ids. */
-export type EventSnapshot = Prisma.EventGetPayload<{ select: typeof snapshotSelect }> & { articleIds: number[] };
+export type EventSnapshot = Prisma.EventGetPayload<{ select: typeof curatedEventFields }> & { articleIds: number[] };
 
 async function snapshot(tx: Tx, id: number): Promise<EventSnapshot | null> {
-  const row = await tx.event.findUnique({ where: { id }, select: snapshotSelect });
+  const row = await tx.event.findUnique({ where: { id }, select: curatedEventFields });
   if (!row) return null;
   const members = await tx.eventArticle.findMany({ where: { eventId: id }, select: { articleId: true }, orderBy: { articleId: "asc" } });
   return { ...row, articleIds: members.map((m) => m.articleId) };
