@@ -1,10 +1,9 @@
 // The editors' desk through the real app, without JavaScript, as a browser with scripting off would use it: sign
 // in through the form, tag an event with the plain <form> that posts to a server action, sign out.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PEER_HEADER } from "@/lib/auth/client-ip";
 import { createUser } from "@/lib/auth/users";
-import { startApp } from "./support/app-server";
-import { createTempDb } from "./support/temp-db";
+import { runningApp } from "./support/running-app";
 
 const PASSWORD = "an editor's password";
 
@@ -22,31 +21,23 @@ function formFields(html: string, button: string): { action: string | null; fiel
 }
 
 describe("the editors' desk, end to end without JavaScript", () => {
-  let t: Awaited<ReturnType<typeof createTempDb>>;
-  let app: Awaited<ReturnType<typeof startApp>>;
   let eventId: number;
-
-  beforeAll(async () => {
-    t = await createTempDb();
-    await createUser(t.db, { email: "ed@example.org", password: PASSWORD, role: "editor" });
-    const now = new Date();
-    eventId = (await t.db.event.create({ data: { title: "Talks in Moscow", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })).id;
-    app = await startApp(t.url);
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-    await t?.cleanup();
+  const ctx = runningApp({
+    seed: async (db) => {
+      await createUser(db, { email: "ed@example.org", password: PASSWORD, role: "editor" });
+      const now = new Date();
+      eventId = (await db.event.create({ data: { title: "Talks in Moscow", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })).id;
+    },
   });
 
   it("sends the signed-out to the sign-in page", async () => {
-    const res = await fetch(app.baseUrl + "/editor", { redirect: "manual" });
+    const res = await fetch(ctx.app.baseUrl + "/editor", { redirect: "manual" });
     expect([303, 307]).toContain(res.status);
     expect(res.headers.get("location")).toMatch(/\/login\?next=\/editor$/);
   });
 
   it("signs in, tags an event through the plain form, refuses a cross-origin post, signs out", async () => {
-    const origin = app.baseUrl;
+    const origin = ctx.app.baseUrl;
     const login = await fetch(origin + "/login/submit", {
       method: "POST",
       redirect: "manual",
@@ -68,28 +59,28 @@ describe("the editors' desk, end to end without JavaScript", () => {
     // Another origin posting the same form with the editor's cookie changes nothing.
     const forged = await fetch(origin + "/editor", { method: "POST", redirect: "manual", headers: { cookie, origin: "https://evil.example" }, body });
     expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(await t.db.eventTag.count()).toBe(0);
+    expect(await ctx.t.db.eventTag.count()).toBe(0);
 
     const posted = await fetch(origin + "/editor", { method: "POST", redirect: "manual", headers: { cookie, origin }, body });
     expect(posted.status).toBe(303);
     expect(posted.headers.get("location")).toMatch(/^\/editor\?notice=Event\+tagged/);
-    const tag = await t.db.tag.findFirstOrThrow({ include: { events: true } });
+    const tag = await ctx.t.db.tag.findFirstOrThrow({ include: { events: true } });
     expect(tag).toMatchObject({ name: "<b>Diplomacy</b>", slug: "b-diplomacy-b", events: [{ eventId }] });
-    expect(await t.db.auditLog.count({ where: { action: "event.tag" } })).toBe(1);
+    expect(await ctx.t.db.auditLog.count({ where: { action: "event.tag" } })).toBe(1);
     const after = await (await fetch(origin + "/editor", { headers: { cookie } })).text();
     expect(after).toContain("&lt;b&gt;Diplomacy&lt;/b&gt;");
     expect(after).not.toContain("<b>Diplomacy</b>");
 
     const logout = await fetch(origin + "/logout", { method: "POST", redirect: "manual", headers: { cookie, origin } });
     expect(logout.status).toBe(303);
-    expect(await t.db.session.count()).toBe(0);
+    expect(await ctx.t.db.session.count()).toBe(0);
     const gone = await fetch(origin + "/editor", { redirect: "manual", headers: { cookie } });
     expect(gone.headers.get("location")).toMatch(/\/login/);
   });
 
   // Last: it leaves this client's address throttled.
   it("counts failed sign-ins per connecting address, whatever forwarding headers the client invents", async () => {
-    const origin = app.baseUrl;
+    const origin = ctx.app.baseUrl;
     const attempt = (i: number) =>
       fetch(origin + "/login/submit", {
         method: "POST",

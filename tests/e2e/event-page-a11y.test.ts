@@ -4,13 +4,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import axe from "axe-core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ingestInputs } from "@/lib/ingest/pipeline";
-import { startApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { runningApp } from "../support/running-app";
 import { projectRoot, sharedPath } from "../support/shared";
-import { createTempDb } from "../support/temp-db";
 
 const artifacts = path.join(projectRoot, "test-results");
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, mobile: { width: 390, height: 844 } } as const;
@@ -23,32 +21,26 @@ interface AxeViolation {
 }
 
 describe("the event page's accessibility", () => {
-  let t: Awaited<ReturnType<typeof createTempDb>>;
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
+  let eventId: number;
+  const ctx = runningApp({
+    browser: true,
+    seed: async (db) => {
+      const report = await ingestInputs([sharedPath("seeds")], { db });
+      expect(report.counts.failed).toBe(0);
+      // Whatever the clusterer decided, the page under test shows all five seeds as one event.
+      const largest = (await db.event.findMany({ orderBy: { articleCount: "desc" } }))[0];
+      await db.eventArticle.updateMany({ data: { eventId: largest.id } });
+      eventId = largest.id;
+    },
+  });
   let url: string;
-
-  beforeAll(async () => {
-    t = await createTempDb();
-    const report = await ingestInputs([sharedPath("seeds")], { db: t.db });
-    expect(report.counts.failed).toBe(0);
-    // Whatever the clusterer decided, the page under test shows all five seeds as one event.
-    const largest = (await t.db.event.findMany({ orderBy: { articleCount: "desc" } }))[0];
-    await t.db.eventArticle.updateMany({ data: { eventId: largest.id } });
-    app = await startApp(t.url);
-    url = `${app.baseUrl}/events/${largest.id}`;
-    browser = await launchBrowser();
+  beforeAll(() => {
+    url = `${ctx.app.baseUrl}/events/${eventId}`;
     mkdirSync(artifacts, { recursive: true });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await t?.cleanup();
   });
 
   async function open(viewport: { width: number; height: number }, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ viewport, javaScriptEnabled });
+    const context = await ctx.browser.newContext({ viewport, javaScriptEnabled });
     const page = await context.newPage();
     const response = await page.goto(url);
     expect(response?.status()).toBe(200);

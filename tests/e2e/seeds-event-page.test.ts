@@ -2,35 +2,18 @@
 // runs, open the event page in a real browser and see the five articles side by side.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestInputs } from "@/lib/ingest/pipeline";
-import { startApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
 import { projectRoot, sharedPath } from "../support/shared";
-import { createTempDb } from "../support/temp-db";
+import { runningApp } from "../support/running-app";
 
 describe("the seeds' event page in a browser", () => {
-  let t: Awaited<ReturnType<typeof createTempDb>>;
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
+  const ctx = runningApp({ browser: true });
   let eventId: number;
 
-  beforeAll(async () => {
-    t = await createTempDb();
-    app = await startApp(t.url);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await t?.cleanup();
-  });
-
   it("tells the reader of an empty database how to add sources or import files", async () => {
-    const page = await browser.newPage();
-    await page.goto(app.baseUrl + "/");
+    const page = await ctx.browser.newPage();
+    await page.goto(ctx.app.baseUrl + "/");
     const text = await page.locator("main").innerText();
     expect(text).toContain("npm run ingest -- ../shared/seeds");
     expect(text).toMatch(/npm start/);
@@ -39,18 +22,18 @@ describe("the seeds' event page in a browser", () => {
   });
 
   it("lists the event on the home page once the seeds are imported", async () => {
-    const report = await ingestInputs([sharedPath("seeds")], { db: t.db });
+    const report = await ingestInputs([sharedPath("seeds")], { db: ctx.t.db });
     expect(report.counts.failed).toBe(0);
-    eventId = (await t.db.event.findFirstOrThrow({ where: { mergedIntoId: null } })).id;
-    const page = await browser.newPage();
-    await page.goto(app.baseUrl + "/");
+    eventId = (await ctx.t.db.event.findFirstOrThrow({ where: { mergedIntoId: null } })).id;
+    const page = await ctx.browser.newPage();
+    await page.goto(ctx.app.baseUrl + "/");
     await expect(page.locator(`a[href="/events/${eventId}"]`).first().isVisible()).resolves.toBe(true);
     await page.close();
   });
 
   it("shows five columns side by side on a wide screen and stacks them on a narrow one", async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    const response = await page.goto(`${app.baseUrl}/events/${eventId}`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const response = await page.goto(`${ctx.app.baseUrl}/events/${eventId}`);
     expect(response?.status()).toBe(200);
     const columns = page.getByTestId("article-column");
     await expect(columns.count()).resolves.toBe(5);
@@ -73,14 +56,14 @@ describe("the seeds' event page in a browser", () => {
   });
 
   it("serves the event page from memory until the event changes, then renders it again", async () => {
-    const url = `${app.baseUrl}/events/${eventId}`;
+    const url = `${ctx.app.baseUrl}/events/${eventId}`;
     const first = await fetch(url);
     const html = await first.text();
     const second = await fetch(url);
     expect(second.headers.get("x-page-cache")).toBe("hit");
     expect(await second.text()).toBe(html);
     // A write from another process (here the test's own client), as the ingest CLI or an editor would make.
-    await t.db.event.update({ where: { id: eventId }, data: { title: "Retitled while the page was cached" } });
+    await ctx.t.db.event.update({ where: { id: eventId }, data: { title: "Retitled while the page was cached" } });
     const third = await fetch(url);
     expect(third.headers.get("x-page-cache")).toBe("miss");
     expect(await third.text()).toContain("Retitled while the page was cached");
