@@ -57,13 +57,12 @@ async function loadState(db: PrismaClient, config?: ClustererConfig): Promise<St
   return { clusterer: await restoreState(db, config, generation), queue: Promise.resolve(), dirty: false, generation };
 }
 
-/** Counts this state's own membership change; a count that skipped a value means another writer slipped in. */
-async function bumpOwnGeneration(tx: PrismaClient, state: State): Promise<() => void> {
-  const generation = await bumpGeneration(tx);
-  return () => {
-    if (generation === state.generation + 1) state.generation = generation;
-    else state.generation = -1; // reload before the next article
-  };
+/**
+ * Records the generation this state's own committed change produced; one that skipped a value means another
+ * writer slipped in, and the state reloads before the next article.
+ */
+function noteOwnChange(state: State, generation: number): void {
+  state.generation = generation === state.generation + 1 ? generation : -1;
 }
 
 /**
@@ -118,7 +117,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
     ? { eventId: clusterer.resolve(String(original.eventId)), similarity: 1 }
     : clusterer.assign(article, features);
   const target = match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
-  let committed: (() => void) | undefined;
+  let generation = 0;
   try {
     const result = await db.$transaction(async (tx) => {
       await tx.article.update({ where: { id: articleId }, data: { features: JSON.stringify(features) } });
@@ -127,12 +126,12 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
         ? target.id
         : (await tx.event.create({ data: { title: row.title, firstSeenAt: seen, lastSeenAt: seen } })).id;
       await tx.eventArticle.create({ data: { articleId, eventId, similarity: target ? similarity : 1 } });
-      committed = await bumpOwnGeneration(tx as unknown as PrismaClient, state);
+      generation = await bumpGeneration(tx);
       clusterer.add(article, String(eventId), features);
       await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId);
       return { eventId, created: !target };
     });
-    committed?.();
+    noteOwnChange(state, generation);
     const survivor = await mergePass(db, state, result.eventId);
     return { eventId: survivor, created: result.created && survivor === result.eventId };
   } catch (error) {
@@ -154,14 +153,14 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
     const survivor = Number(clusterer.resolve(pair.survivor));
     const other = Number(clusterer.resolve(pair.other));
     if (survivor === other) continue;
-    let committed: (() => void) | undefined;
+    let generation = 0;
     const merged = await db.$transaction(async (tx) => {
       // An editor decided these events' membership (merged, moved or split them): never merge them automatically.
       // Read inside the transaction, not from memory, so a curation that just happened is seen.
       const curated = await tx.event.count({ where: { id: { in: [survivor, other] }, curatedAt: { not: null } } });
       if (curated > 0) return false;
       await tx.eventArticle.updateMany({ where: { eventId: other }, data: { eventId: survivor } });
-      committed = await bumpOwnGeneration(tx as unknown as PrismaClient, state);
+      generation = await bumpGeneration(tx);
       await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
       await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0, pinned: false } });
       // Tags follow the articles, as they do when an editor merges.
@@ -172,8 +171,8 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
       await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor, true);
       return true;
     });
-    committed?.();
     if (!merged) continue;
+    noteOwnChange(state, generation);
     current = Number(clusterer.resolve(String(current)));
   }
   return current;
