@@ -12,7 +12,8 @@ export type VersionedPage = {
   version(url: URL): Promise<string | null>;
 };
 
-type Entry = { version: string; etag: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
+// Only 200 answers are kept, so a stored page is always replayed as 200.
+type Entry = { version: string; etag: string; headers: OutgoingHttpHeaders; body: Buffer };
 
 export type PageCacheStats = { hits: number; misses: number; bypasses: number; entries: number; bytes: number };
 
@@ -49,7 +50,7 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
       res.writeHead(304, headers).end();
       return;
     }
-    res.writeHead(entry.status, { ...headers, "content-length": entry.body.length }).end(entry.body);
+    res.writeHead(200, { ...headers, "content-length": entry.body.length }).end(entry.body);
   }
 
   /**
@@ -81,7 +82,7 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
       for (const [name, value] of Object.entries(headers)) if (!NOT_REPLAYED.has(name) && value !== undefined) kept[name] = value;
       const body = Buffer.concat(chunks);
       const etag = `"${createHash("sha256").update(key).update("\0").update(version).digest("base64url").slice(0, 27)}"`;
-      store(key, { version, etag, status: res.statusCode, headers: kept, body });
+      store(key, { version, etag, headers: kept, body });
     });
     res.setHeader("x-page-cache", "miss");
     return render();
