@@ -9,6 +9,18 @@ const input =
 const button = "rounded bg-indigo-700 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-800";
 const quiet = "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 
+function TagSelect({ name, tags }: { name: string; tags: TagWithCount[] }) {
+  return (
+    <select name={name} className={input}>
+      {tags.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function EditorTagList({
   tags,
   canMerge,
@@ -60,23 +72,11 @@ export function EditorTagList({
         <form action={actions.merge} className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col text-sm">
             Merge tag
-            <select name="fromTagId" className={input}>
-              {tags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
+            <TagSelect name="fromTagId" tags={tags} />
           </label>
           <label className="flex flex-col text-sm">
             into
-            <select name="intoTagId" className={input}>
-              {tags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
+            <TagSelect name="intoTagId" tags={tags} />
           </label>
           <button className={button}>Merge</button>
         </form>
