@@ -66,19 +66,18 @@ const scheduler = env.INGEST_SCHEDULE
   : null;
 if (!scheduler) console.log("feed scheduler: off (INGEST_SCHEDULE=off)");
 
-// The clusterer's index is saved beside the database now and then and at shutdown, so a restart loads it in
-// seconds instead of rebuilding it from every stored membership (lib/cluster/saved-state.ts).
+// The clusterer's index is saved beside the database at shutdown, so a restart loads it in seconds instead of
+// rebuilding it from every stored membership (lib/cluster/saved-state.ts). Not periodically: a server that
+// keeps placing articles would rewrite hundreds of MB each time, and after a hard kill the file is most often
+// stale anyway (placements came after it).
 const saveIndex = () =>
   saveClusterState(db).catch((error) => console.error(`clusterer: could not save its index: ${error instanceof Error ? error.message : error}`));
-const saver = setInterval(saveIndex, 10 * 60_000);
-saver.unref();
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
   await scheduler?.stop();
-  clearInterval(saver);
   await saveIndex();
   server.close();
   await db.$disconnect();

@@ -101,7 +101,8 @@ export function writeStateFile(file: string, s: ClustererSnapshot, stamp = ""): 
 
 /**
  * Reads a state written by `writeStateFile`; throws a clear error for any other, damaged or older file, and for one
- * saved under another stamp than `expectStamp` (checked before the sections are read).
+ * saved under another stamp than `expectStamp` (checked once the header is parsed, before the sections are viewed;
+ * the whole file is read and checksummed first, so a stale file still costs one read).
  */
 export function readStateFile(file: string, expectStamp?: string): ClustererSnapshot {
   const buf = readFileSync(file);
