@@ -1,6 +1,9 @@
 // Named entities as extra features: runs of capitalised words ("Betty Ford Center", "Steve Witkoff") and dates
 // ("May 3"). Two stories of the same kind (two earthquakes, two rehab check-ins) share their vocabulary but not
 // their names, places and dates, so these are the features that keep such stories apart.
+// Not an NLP library: compromise 14.17 took 5.7 ms per ECB+ article on the title and lead alone (the whole
+// per-article budget at 2,000 articles/s is 0.5 ms; this extractor takes ~0.1 ms on a full body), and its spans
+// were no cleaner on those articles ("rep" as a person, "Center." and "Friday.. The news" as organisations).
 import { normaliseWord } from "./tokenize";
 
 const month = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
