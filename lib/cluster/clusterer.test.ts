@@ -95,4 +95,31 @@ describe("createClusterer", () => {
     expect(c.assign(b).eventId).toBe("x");
     expect(c.assign(far).eventId).toBeNull();
   });
+
+  it("links a headline to a big event through several members, a full text through its best one", () => {
+    const headline = (id: string, title: string): ClusterArticle => ({ id, title, text: "" });
+    const story = [
+      headline("f1", "Harbour ferry fares rise again"),
+      headline("f2", "Ferry fares rise for harbour commuters"),
+      headline("f3", "Harbour commuters face higher ferry fares"),
+      headline("f4", "Lighthouse keeper joins harbour ferry crew"),
+    ];
+    // Fifty filler words that an unrelated event makes known (the length of a query counts its known terms).
+    const words = Array.from({ length: 50 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const similarity = (memberLinkTop: number, article: ClusterArticle) => {
+      const c = createClusterer({ memberLinkTop });
+      for (const a of story) c.add(a, "x");
+      c.add({ id: "o1", title: "Mountain road closed by snow", text: words.join(" ") }, "y");
+      return c.assign(article).similarity;
+    };
+    // Shares its one rare word with one member only: the mean of the two best member links halves.
+    const stray = headline("q1", "Lighthouse museum opens");
+    expect(similarity(2, stray)).toBeLessThan(similarity(1, stray) * 0.8);
+    // Shares the story's words with every member: hardly changed.
+    const same = headline("q2", "Ferry fares rise once more");
+    expect(similarity(2, same)).toBeGreaterThan(similarity(1, same) * 0.9);
+    // A full text (past `fullTerms` terms) keeps the best member alone.
+    const long: ClusterArticle = { id: "q3", title: "Lighthouse museum opens", text: words.join(" ") };
+    expect(similarity(3, long)).toBe(similarity(1, long));
+  });
 });
