@@ -122,4 +122,24 @@ describe("createClusterer", () => {
     const long: ClusterArticle = { id: "q3", title: "Lighthouse museum opens", text: words.join(" ") };
     expect(similarity(3, long)).toBe(similarity(1, long));
   });
+
+  it("merges two events of headlines at the short merge threshold, two events of full texts at the full one", () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const pairs = (text: string, threshold: number, shortThreshold: number) => {
+      const c = createClusterer();
+      const a = (id: string, title: string): ClusterArticle => ({ id, title, text });
+      c.add(a("a1", "Harbour ferry fares rise again"), "x");
+      c.add(a("a2", "Ferry fares rise for commuters"), "x");
+      c.add(a("b1", "Commuters angry as harbour fares climb"), "y");
+      c.add(a("b2", "Harbour commuters protest fares"), "y");
+      c.add(a("o1", "Mountain road closed by snow"), "z");
+      return c.mergeCandidates(["y"], threshold, shortThreshold).map((p) => [p.survivor, p.other]);
+    };
+    // Headlines (profiles about 0.5 alike): the short threshold applies, or nearly.
+    expect(pairs("", 0.6, 0.6)).toEqual([]);
+    expect(pairs("", 0.6, 0.2)).toEqual([["x", "y"]]);
+    // Full texts (sharing their filler, about 0.9 alike): the full threshold applies, whatever the short one.
+    expect(pairs(filler.join(" "), 0.8, 0.2)).toEqual([["x", "y"], ["y", "z"]]);
+    expect(pairs(filler.join(" "), 0.95, 0.2)).toEqual([]);
+  });
 });
