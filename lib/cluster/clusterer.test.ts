@@ -142,4 +142,16 @@ describe("createClusterer", () => {
     expect(pairs(filler.join(" "), 0.8, 0.2)).toEqual([["x", "y"], ["y", "z"]]);
     expect(pairs(filler.join(" "), 0.95, 0.2)).toEqual([]);
   });
+
+  it("counts an article's new words in its length: a long text of new names is not judged as a headline", () => {
+    const novel = Array.from({ length: 30 }, (_, i) => `novel${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const c = createClusterer();
+    c.add({ id: "a", title: "Harbour ferry fares rise again", text: "" }, "x");
+    c.add({ id: "b", title: "Mountain road closed by snow", text: "" }, "y");
+    // The same two shared words: the headline joins, the full text of otherwise unseen words starts its own event.
+    expect(c.assign({ id: "q1", title: "Harbour ferry crews strike", text: "" }).eventId).toBe("x");
+    const long = c.assign({ id: "q2", title: "Harbour ferry crews strike", text: novel.join(" ") });
+    expect(long.similarity).toBeGreaterThan(c.options.shortThreshold);
+    expect(long.eventId).toBeNull();
+  });
 });

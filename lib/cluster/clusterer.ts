@@ -103,7 +103,7 @@ export interface ClustererOptions {
 
 export const defaultClustererOptions: ClustererOptions = {
   threshold: 0.3,
-  shortThreshold: 0.08,
+  shortThreshold: 0.07,
   fullTerms: 40,
   idfPower: 1,
   idfPriorDocs: 100,
@@ -299,7 +299,9 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const vector = topPacked(ids, w, Infinity);
     const u = terms.unseenIdf;
     const norm = Math.sqrt(idfNorm(vector, terms) ** 2 + unknown * u * u);
-    return { vector, norm, size: ids.length + (unknown > 0 ? 1 : 0) };
+    // Every term counts towards the article's length, known or not: new words are a new story's, and counting them
+    // as one made an article of new names look short, so that it joined an event at the headline threshold.
+    return { vector, norm, size: found.length };
   }
 
   function centroidNorm(e: EventState): number {
