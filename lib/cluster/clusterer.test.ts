@@ -154,4 +154,18 @@ describe("createClusterer", () => {
     expect(long.similarity).toBeGreaterThan(c.options.shortThreshold);
     expect(long.eventId).toBeNull();
   });
+
+  it("joins a headline to an event only when it shares two of the event's terms", () => {
+    const assign = (minSharedTerms: number, title: string) => {
+      const c = createClusterer({ minSharedTerms });
+      c.add({ id: "a", title: "Americans ride public transit in record numbers", text: "" }, "x");
+      c.add({ id: "b", title: "Mountain road closed by snow", text: "" }, "y");
+      return c.assign({ id: "q", title, text: "" });
+    };
+    // One shared word scores above the headline threshold, but is not enough.
+    const stray = "American and Skyway end ticketing pact";
+    expect(assign(0, stray).eventId).toBe("x");
+    expect(assign(2, stray)).toEqual({ eventId: null, similarity: assign(0, stray).similarity });
+    expect(assign(2, "Public transit ridership hits record").eventId).toBe("x");
+  });
 });
