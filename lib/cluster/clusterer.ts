@@ -403,10 +403,19 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     return out;
   }
 
-  /** Candidates scored by centroid, the best few re-scored with the member link; best first. Loads `query`. */
-  function scored(vector: Packed, norm: number, t: number | null, exclude?: EventState): { e: EventState; s: number }[] {
+  type Scored = { e: EventState; s: number };
+  const byScore = (a: Scored, b: Scored) => b.s - a.s || a.e.index - b.e.index;
+
+  /**
+   * Candidates scored by centroid, the best few re-scored with the member link; best first. Loads `query`.
+   *
+   * Only scores from `floor` up are exact (and the first one, the best similarity, with `exactBest`): a candidate
+   * whose member link could not lift it to `floor` even if a member matched perfectly keeps its centroid part alone,
+   * below `floor`, and its members are never read. Reading them was most of the time of the second pass, whose
+   * candidates are mostly other stories that cannot reach its merge threshold.
+   */
+  function scored(vector: Packed, norm: number, t: number | null, exclude?: EventState, floor = -Infinity, exactBest = false): Scored[] {
     query.load(vector, terms);
-    const byScore = (a: { e: EventState; s: number }, b: { e: EventState; s: number }) => b.s - a.s || a.e.index - b.e.index;
     const list = candidates(vector, exclude).map((e) => {
       const cn = centroidNorm(e);
       const sim = cn ? query.dot(e.centroid) / (norm * cn) : 0;
@@ -414,29 +423,58 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     });
     list.sort(byScore);
     if (options.memberLink > 0) {
+      const skipped: { c: Scored; centroid: number; bound: number }[] = [];
       for (const c of list.slice(0, options.linkCandidates)) {
         if (c.e.members.length < 2) continue;
-        let best = 0;
-        for (let i = Math.max(0, c.e.members.length - options.maxMembersLinked); i < c.e.members.length; i++) {
-          const m = c.e.members[i];
-          const mn = memberNorm(m);
-          if (mn) best = Math.max(best, query.dot(m.vector) / (norm * mn));
-        }
-        c.s = (1 - options.memberLink) * c.s + options.memberLink * best * timeDecay(t, c.e.first, c.e.last, options.time);
+        const bound = linkBound(c, t);
+        if (bound < floor) {
+          skipped.push({ c, centroid: c.s, bound });
+          c.s *= 1 - options.memberLink;
+        } else c.s = linked(c, norm, t);
       }
       list.sort(byScore);
+      // The best score must be exact even below `floor`: skipped candidates that could still beat it are scored.
+      if (exactBest && skipped.length && list[0].s < floor) {
+        const pending = new Set(skipped.map((x) => x.c));
+        let best = -Infinity;
+        for (const c of list) if (!pending.has(c)) best = Math.max(best, c.s);
+        skipped.sort((a, b) => b.bound - a.bound);
+        for (const { c, centroid, bound } of skipped) {
+          if (bound < best) break;
+          c.s = centroid;
+          c.s = linked(c, norm, t);
+          best = Math.max(best, c.s);
+        }
+        list.sort(byScore);
+      }
     }
     query.clear();
     return list;
   }
 
+  /** The blended score with the best of the newest members; `query` loaded. */
+  function linked(c: Scored, norm: number, t: number | null): number {
+    let best = 0;
+    for (let i = Math.max(0, c.e.members.length - options.maxMembersLinked); i < c.e.members.length; i++) {
+      const m = c.e.members[i];
+      const mn = memberNorm(m);
+      if (mn) best = Math.max(best, query.dot(m.vector) / (norm * mn));
+    }
+    return (1 - options.memberLink) * c.s + options.memberLink * best * timeDecay(t, c.e.first, c.e.last, options.time);
+  }
+
+  /** What `linked` could give at most: a member matching perfectly (cosine 1, with room for rounding). */
+  function linkBound(c: Scored, t: number | null): number {
+    return (1 - options.memberLink) * c.s + options.memberLink * (1 + 1e-9) * timeDecay(t, c.e.first, c.e.last, options.time);
+  }
+
   function assignFeatures(f: ArticleFeatures, publishedAt: Date | null | undefined): Assignment {
     const { vector, norm, size } = queryOf(f);
     if (!norm) return { eventId: null, similarity: 0 };
-    const list = scored(vector, norm, publishedAt ? publishedAt.getTime() : null);
-    if (!list.length) return { eventId: null, similarity: 0 };
     const fill = Math.min(1, size / options.fullTerms);
     const threshold = options.shortThreshold + (options.threshold - options.shortThreshold) * fill;
+    const list = scored(vector, norm, publishedAt ? publishedAt.getTime() : null, undefined, threshold, true);
+    if (!list.length) return { eventId: null, similarity: 0 };
     if (options.entityGate > 0) {
       // The best candidate whose dates and numbers agree; one that shares only the vocabulary is a sister event.
       const gate = gateQueryOf(f);
@@ -751,7 +789,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
         const t = e.last;
         // A merge moves a whole event: two sister events must not meet through it when one article could not.
         const gate = options.entityGate > 0 ? gateQueryOfPacked(e.centroid) : null;
-        for (const { e: o, s } of scored(e.centroid, norm, t, e)) {
+        for (const { e: o, s } of scored(e.centroid, norm, t, e, threshold)) {
           if (s < threshold) break;
           if (gate && entityAgreement(gate, o) < options.entityGate) continue;
           const [survivor, other] = o.index < e.index ? [o, e] : [e, o];
