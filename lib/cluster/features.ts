@@ -59,14 +59,16 @@ export function splitLead(text: string, sentences: number): { lead: string; body
 
 /**
  * Per term, its occurrence count in each section: one Map lookup per token, where a Map per section plus a merge
- * cost three. Sections are added in a fixed order, so the result does not depend on the Map's internals.
+ * cost three. Sections are added in a fixed order, so the result does not depend on the Map's internals. Counts lie
+ * in one flat array (term × section), where an array per term cost an allocation per distinct term.
  */
 class SectionCounts {
-  readonly index = new Map<string, number>();
-  readonly counts: number[][] = [];
-  readonly weights: number[] = [];
+  private readonly index = new Map<string, number>();
+  private counts = new Int32Array(256 * maxSections);
+  private readonly weights: number[] = [];
 
   section(weight: number): number {
+    if (this.weights.length === maxSections) throw new Error(`more than ${maxSections} feature sections`);
     this.weights.push(weight);
     return this.weights.length - 1;
   }
@@ -75,26 +77,47 @@ class SectionCounts {
     for (const t of terms) {
       let i = this.index.get(t);
       if (i === undefined) {
-        this.index.set(t, (i = this.counts.length));
-        this.counts.push([]);
+        this.index.set(t, (i = this.index.size));
+        if ((i + 1) * maxSections > this.counts.length) {
+          const grown = new Int32Array(this.counts.length * 2);
+          grown.set(this.counts);
+          this.counts = grown;
+        }
       }
-      const c = this.counts[i];
-      c[section] = (c[section] ?? 0) + 1;
+      this.counts[i * maxSections + section]++;
     }
   }
 
-  /** Section-weighted, sublinear per section: a word repeated ten times is not ten times as telling. */
-  weighted(): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const [t, i] of this.index) {
+  /**
+   * Section-weighted, sublinear per section (a word repeated ten times is not ten times as telling), then scaled
+   * to unit length and rounded. Keys in order of first appearance (title, lead, body, entities): the same article
+   * always serialises to the same JSON, without sorting hundreds of strings per article.
+   */
+  unitRounded(): Record<string, number> {
+    const weighted = new Float64Array(this.index.size);
+    let norm = 0;
+    for (let i = 0; i < weighted.length; i++) {
       let w = 0;
-      const c = this.counts[i];
-      for (let s = 0; s < c.length; s++) if (c[s]) w += this.weights[s] * (1 + Math.log(c[s]));
-      out.set(t, w);
+      for (let s = 0; s < this.weights.length; s++) {
+        const c = this.counts[i * maxSections + s];
+        if (c) w += this.weights[s] * (1 + Math.log(c));
+      }
+      weighted[i] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    const out: Record<string, number> = {};
+    let i = 0;
+    for (const t of this.index.keys()) {
+      const w = Math.round((weighted[i++] / norm) * 1e5) / 1e5;
+      if (w > 0) out[t] = w;
     }
     return out;
   }
 }
+
+/** Title, lead, body, their two bigram sections and three entity sections. */
+const maxSections = 8;
 
 /** Computes the features the clusterer compares; JSON-serialisable. */
 export function articleFeatures(
@@ -122,21 +145,7 @@ export function articleFeatures(
     counts.add(extractEntities(lead), counts.section(options.leadWeight * e));
     counts.add(extractEntities(body), counts.section(options.bodyWeight * e));
   }
-  return { v: featuresVersion, terms: unitRounded(counts.weighted()), source: article.source ?? null };
+  return { v: featuresVersion, terms: counts.unitRounded(), source: article.source ?? null };
 }
 
 const bigrams = (terms: string[]) => terms.slice(1).map((t, i) => `${terms[i]}+${t}`);
-
-function unitRounded(weights: Map<string, number>): Record<string, number> {
-  let norm = 0;
-  for (const w of weights.values()) norm += w * w;
-  norm = Math.sqrt(norm) || 1;
-  const out: Record<string, number> = {};
-  // Keys in order of first appearance (title, lead, body, entities): the same article always serialises to the
-  // same JSON, without sorting hundreds of strings per article.
-  for (const [t, x] of weights) {
-    const w = Math.round((x / norm) * 1e5) / 1e5;
-    if (w > 0) out[t] = w;
-  }
-  return out;
-}
