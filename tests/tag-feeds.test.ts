@@ -200,4 +200,14 @@ describe("the source list as OPML", () => {
     expect(parseOpml(body).feeds.map((f) => f.xmlUrl)).toContain("https://herald.example/rss.xml");
     expect((await get({ "If-None-Match": res.headers.get("etag")! })).status).toBe(304);
   });
+
+  it("stamps the document with the list's last change, so its ETag does not move with the clock", async () => {
+    const changed = new Date("2024-03-01T10:00:00Z");
+    await db.feed.updateMany({ data: { updatedAt: changed } });
+    await db.source.updateMany({ data: { updatedAt: changed } });
+    const res = await handleSourcesOpml(new Request(`${BASE}/feeds/sources.opml`), db);
+    const body = await res.text();
+    expect(body).toContain(`<dateCreated>${changed.toUTCString()}</dateCreated>`);
+    expect(res.headers.get("last-modified")).toBe(changed.toUTCString());
+  });
 });

@@ -30,8 +30,12 @@ export async function exportSources(db: Db): Promise<SourceEntry[]> {
   return entries.sort((a, b) => a.domain.localeCompare(b.domain));
 }
 
-export async function exportSourcesAs(db: Db, format: "json" | "opml"): Promise<string> {
+/**
+ * The source list as JSON or OPML. `dateCreated` stamps the OPML (default: now); the feed route passes the list's
+ * last change, so that the same list is the same document, and its ETag holds past the second it was made in.
+ */
+export async function exportSourcesAs(db: Db, format: "json" | "opml", dateCreated?: Date): Promise<string> {
   const entries = await exportSources(db);
   if (format === "json") return JSON.stringify(entries, null, 2) + "\n";
-  return buildOpml({ title: "Parallax sources", feeds: sourcesToOpmlFeeds(entries) });
+  return buildOpml({ title: "Parallax sources", feeds: sourcesToOpmlFeeds(entries), dateCreated });
 }

@@ -75,13 +75,15 @@ export async function handleTagFeed(request: Request, params: unknown, db?: Db):
 /** The whole source list as OPML 2.0 (what `npm run sources:export -- --format opml` writes), for feed readers. */
 export async function handleSourcesOpml(request: Request, db?: Db): Promise<Response> {
   const client = db ?? getDb();
-  const body = await exportSourcesAs(client, "opml");
   const [sources, feeds] = await Promise.all([
     client.source.aggregate({ _max: { updatedAt: true } }),
     client.feed.aggregate({ _max: { updatedAt: true } }),
   ]);
   const times = [sources._max.updatedAt, feeds._max.updatedAt].map((d) => d?.getTime() ?? 0);
-  return conditionalResponse(request, body, { contentType: "text/x-opml; charset=utf-8", lastModified: new Date(Math.max(...times)) });
+  const lastModified = new Date(Math.max(...times));
+  // Stamped with the list's last change rather than now: a body that changed every second never matched its ETag.
+  const body = await exportSourcesAs(client, "opml", lastModified);
+  return conditionalResponse(request, body, { contentType: "text/x-opml; charset=utf-8", lastModified });
 }
 
 export async function handleTagsOpml(request: Request, db?: Db): Promise<Response> {
