@@ -5,31 +5,21 @@
 // that a global similarity threshold can use.
 import { bcubed, type Scores } from "./metrics";
 import type { ArticleFeatures } from "./types";
+import { dotIdf, normIdf, type Sparse } from "./vectors";
 
 /** Cosine similarities of every pair of articles, with IDF over the whole corpus; row-major, n × n. */
 export function similarityMatrix(features: ArticleFeatures[]): Float64Array {
   const n = features.length;
   const df = new Map<string, number>();
   for (const f of features) for (const t in f.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const vectors = features.map((f) => {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const t in f.terms) {
-      const x = f.terms[t] * Math.log((n + 1) / df.get(t)!);
-      v.set(t, x);
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, x] of v) v.set(t, x / norm);
-    return v;
-  });
+  const idf = (t: string) => Math.log((n + 1) / df.get(t)!);
+  const vectors: Sparse[] = features.map((f) => new Map(Object.entries(f.terms)));
+  const norms = vectors.map((v) => normIdf(v, idf));
   const s = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const [a, b] = vectors[i].size <= vectors[j].size ? [vectors[i], vectors[j]] : [vectors[j], vectors[i]];
-      let dot = 0;
-      for (const [t, x] of a) dot += x * (b.get(t) ?? 0);
-      s[i * n + j] = s[j * n + i] = dot;
+      const norm = norms[i] * norms[j];
+      s[i * n + j] = s[j * n + i] = norm ? dotIdf(vectors[i], vectors[j], idf) / norm : 0;
     }
   }
   return s;
