@@ -268,7 +268,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   const query = new DenseQuery();
   let candidateScore = new Float64Array(1024);
   // The member link's best similarities (see `memberLinkTop`).
-  const best = new Float64Array(Math.max(1, options.memberLinkTop));
+  const topLinks = new Float64Array(Math.max(1, options.memberLinkTop));
 
   const featuresOf = (article: ClusterArticle): ArticleFeatures => articleFeatures(article, options.features);
   const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) => (f && f.v === featuresVersion ? f : featuresOf(article));
@@ -492,21 +492,21 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   function linked(c: Scored, norm: number, t: number | null, linkTop = 1): number {
     // The k best similarities, descending (k is small: an insertion into a short array).
     const k = Math.min(linkTop, c.e.members.length);
-    best.fill(0, 0, k);
+    topLinks.fill(0, 0, k);
     for (let i = Math.max(0, c.e.members.length - options.maxMembersLinked); i < c.e.members.length; i++) {
       const m = c.e.members[i];
       const mn = memberNorm(m);
       if (!mn) continue;
       let sim = query.dot(m.vector) / (norm * mn);
       for (let j = 0; j < k && sim > 0; j++) {
-        if (sim <= best[j]) continue;
-        const lower = best[j];
-        best[j] = sim;
+        if (sim <= topLinks[j]) continue;
+        const lower = topLinks[j];
+        topLinks[j] = sim;
         sim = lower;
       }
     }
     let link = 0;
-    for (let j = 0; j < k; j++) link += best[j];
+    for (let j = 0; j < k; j++) link += topLinks[j];
     return (1 - options.memberLink) * c.s + options.memberLink * (link / k) * timeDecay(t, c.e.first, c.e.last, options.time);
   }
 
