@@ -2,6 +2,7 @@
 // "checked" and "checking" meet. Numbers are kept (death tolls, magnitudes and years tell similar events apart).
 import { stemmer } from "stemmer";
 import { stopwords } from "./stopwords";
+import { termId } from "./term-ids";
 
 const latin = /^[a-z]+$/;
 // Stemming dominates feature time; news vocabulary repeats, so remember each word's stem.
@@ -83,19 +84,44 @@ export function tokenize(text: string): string[] {
 
 /** The first `max` terms of the text, and the offset just past the last one (the text's length if fewer). */
 export function tokenizeUpTo(text: string, max: number): { terms: string[]; end: number } {
-  const out: string[] = [];
+  const terms: string[] = [];
+  const end = scanTerms(text, max, (lower, start, at) => {
+    const term = termAt(lower, start, at);
+    if (term !== null) terms.push(term);
+    return term !== null;
+  });
+  return { terms, end };
+}
+
+/**
+ * As `tokenizeUpTo`, with each term as its process-wide id (term-ids.ts): the memo holds the id beside the term,
+ * so features are counted by id without hashing a term string per word.
+ */
+export function termIdsUpTo(text: string, max: number): { ids: number[]; end: number } {
+  const ids: number[] = [];
+  const end = scanTerms(text, max, (lower, start, at) => {
+    const id = idAt(lower, start, at);
+    if (id >= 0) ids.push(id);
+    return id >= 0;
+  });
+  return { ids, end };
+}
+
+/**
+ * Calls `take` with each word of the lower-cased text until it has kept `max` terms (`take` returns whether the
+ * word was one); returns the offset just past the last one kept (the text's length if fewer).
+ */
+function scanTerms(text: string, max: number, take: (lower: string, start: number, end: number) => boolean): number {
+  if (max <= 0) return 0;
   let end = text.length;
-  if (max <= 0) return { terms: out, end: 0 };
+  let kept = 0;
   const lower = text.toLowerCase();
   scanSpans(lower, (start, at) => {
-    const term = termAt(lower, start, at);
-    if (term === null) return true;
-    out.push(term);
-    if (out.length < max) return true;
+    if (!take(lower, start, at) || ++kept < max) return true;
     end = at;
     return false;
   });
-  return { terms: out, end };
+  return end;
 }
 
 /** The term for one already lower-cased word, or null for a word that carries no topic. */
@@ -116,11 +142,27 @@ class WordMemo {
   private slotEntry = new Int32Array(1 << 16);
   private readonly words: string[] = [];
   private readonly terms: (string | null)[] = [];
+  /** Each term's id (term-ids.ts), -1 for none. */
+  private readonly ids: number[] = [];
+  /** The entry for a word seen once the memo is full. */
+  private unmemoised: { term: string | null; id: number } = { term: null, id: -1 };
 
   constructor(private readonly limit: number) {}
 
   /** The term of text[start, end), computing and remembering it on first sight. */
   get(text: string, start: number, end: number): string | null {
+    const entry = this.find(text, start, end);
+    return entry < 0 ? this.unmemoised.term : this.terms[entry];
+  }
+
+  /** As `get`, the term's id (-1 for none). */
+  getId(text: string, start: number, end: number): number {
+    const entry = this.find(text, start, end);
+    return entry < 0 ? this.unmemoised.id : this.ids[entry];
+  }
+
+  /** The entry of text[start, end), made on first sight; -1 once the memo is full (see `unmemoised`). */
+  private find(text: string, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const mask = this.slotEntry.length - 1;
@@ -129,19 +171,22 @@ class WordMemo {
       if (entry < 0) {
         const word = text.slice(start, end);
         const term = computeTerm(word);
-        if (this.words.length < this.limit) this.insert(slot, h, word, term);
-        return term;
+        if (this.words.length < this.limit) return this.insert(slot, h, word, term);
+        this.unmemoised = { term, id: term === null ? -1 : termId(term) };
+        return -1;
       }
-      if (this.slotHash[slot] === h && sameChars(this.words[entry], text, start, end)) return this.terms[entry];
+      if (this.slotHash[slot] === h && sameChars(this.words[entry], text, start, end)) return entry;
     }
   }
 
-  private insert(slot: number, h: number, word: string, term: string | null): void {
+  private insert(slot: number, h: number, word: string, term: string | null): number {
     this.words.push(word);
     this.terms.push(term);
+    this.ids.push(term === null ? -1 : termId(term));
     this.slotHash[slot] = h;
     this.slotEntry[slot] = this.words.length;
     if (this.words.length * 2 > this.slotEntry.length) this.grow();
+    return this.words.length - 1;
   }
 
   private grow(): void {
@@ -168,6 +213,7 @@ function sameChars(word: string, text: string, start: number, end: number): bool
 
 const memo = new WordMemo(500_000);
 const termAt = (text: string, start: number, end: number) => memo.get(text, start, end);
+const idAt = (text: string, start: number, end: number) => memo.getId(text, start, end);
 
 function computeTerm(word: string): string | null {
   if (/^\p{N}/u.test(word)) {
