@@ -98,8 +98,7 @@ class SectionCounts {
    * Section-weighted, sublinear per section (a word repeated ten times is not ten times as telling), then scaled
    * to unit length and rounded, as the record and as ids. Keys in order of first appearance (title, lead, body,
    * entities): the same article always serialises to the same JSON, without sorting hundreds of strings per
-   * article. No term is an integer-like string (numbers are "#…"), so the record iterates in that order too. Frees
-   * the rows for the next article.
+   * article. No term is an integer-like string (numbers are "#…"), so the record iterates in that order too.
    */
   unitRounded(): { record: Record<string, number>; vector: TermVector } {
     const n = this.terms.length;
@@ -113,7 +112,6 @@ class SectionCounts {
       }
       weighted[i] = w;
       norm += w * w;
-      rowOf[this.terms[i]] = 0;
     }
     norm = Math.sqrt(norm) || 1;
     const record: Record<string, number> = {};
@@ -128,6 +126,11 @@ class SectionCounts {
       ws[kept++] = w;
     }
     return { record, vector: { ids: ids.subarray(0, kept), w: ws.subarray(0, kept) } };
+  }
+
+  /** Frees the rows (shared by all articles) for the next article. */
+  release(): void {
+    for (const id of this.terms) rowOf[id] = 0;
   }
 }
 
@@ -150,6 +153,15 @@ export function articleFeatures(
   options: FeatureOptions = defaultFeatureOptions,
 ): ArticleFeatures {
   const counts = new SectionCounts();
+  try {
+    return countedFeatures(article, options, counts);
+  } finally {
+    counts.release();
+  }
+}
+
+/** The features of one article, counted into `counts` (whose rows the caller frees, whatever happens). */
+function countedFeatures(article: Pick<ClusterArticle, "title" | "text" | "source">, options: FeatureOptions, counts: SectionCounts): ArticleFeatures {
   // Only the opening of a very long text can matter (see `maxBodyWords`); splitting all of it is wasted work.
   const { lead, body: fullBody } = splitLead(article.text.slice(0, maxTextChars), options.leadSentences);
   const { ids: bodyTerms, end } = termIdsUpTo(fullBody, options.maxBodyWords);
