@@ -149,6 +149,13 @@ describe("clusterer state", () => {
       expect(() => createClusterer().restoreState(s)).toThrow(/inconsistent: postings out of range/);
     });
 
+    it("a state that names one term twice", () => {
+      const s = c.exportState();
+      s.terms = { ...s.terms, names: [...s.terms.names] };
+      s.terms.names[1] = s.terms.names[0];
+      expect(() => createClusterer().restoreState(s)).toThrow(/inconsistent: term ".+" twice/);
+    });
+
     it("into a clusterer that already holds articles", () =>
       withFile((file) => {
         expect(() => c.restoreState(readStateFile(file))).toThrow(/empty clusterer/);

@@ -12,6 +12,7 @@ import { PostingLists } from "./posting-lists";
 import { VectorPool } from "./vector-pool";
 import { DenseQuery, idfNorm, kthSmallest, topPacked, type Packed } from "./packed-vector";
 import { TermIndex, type TermIndexOptions } from "./term-index";
+import { termId, termNames, termVectorOf } from "./term-ids";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
 
@@ -219,8 +220,8 @@ export interface Clusterer {
  * Positions of the `limit` heaviest weights, ties at the cutoff by term, in ascending position order. Only the
  * ties need comparing strings: the cutoff comes from a native numeric sort.
  */
-function heaviest(termList: string[], weights: ArrayLike<number>, limit: number): ArrayLike<number> {
-  const n = termList.length;
+function heaviest(name: (i: number) => string, weights: ArrayLike<number>, limit: number): ArrayLike<number> {
+  const n = weights.length;
   if (n <= limit) {
     const all = new Int32Array(n);
     for (let i = 0; i < n; i++) all[i] = i;
@@ -233,7 +234,7 @@ function heaviest(termList: string[], weights: ArrayLike<number>, limit: number)
     if (weights[i] > cutoff) above++;
     else if (weights[i] === cutoff) ties.push(i);
   }
-  ties.sort((a, b) => (termList[a] < termList[b] ? -1 : termList[a] > termList[b] ? 1 : a - b));
+  ties.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a - b));
   const keptTies = new Set(ties.slice(0, limit - above));
   const out = new Int32Array(limit);
   for (let i = 0, k = 0; i < n; i++) if (weights[i] > cutoff || (weights[i] === cutoff && keptTies.has(i))) out[k++] = i;
@@ -286,24 +287,37 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     return e;
   };
 
-  // The ids the last query found per key of its features (-1 unknown), valid while no term has been added since:
-  // `ingest` adds the article it just placed, and a second Map lookup per term was a good part of adding it.
-  let lastLookup: { f: ArticleFeatures; vocabulary: number; ids: number[] } | null = null;
+  // Process-wide term id (term-ids.ts) → this clusterer's term id + 1, for every term of its index (0: not in it):
+  // an article's terms reach the index by array reads, where a Map lookup per term string was a good part of
+  // placing and adding it. Kept complete: terms enter the index through `intern` or `restoreState` only.
+  let localOf = new Int32Array(1024);
+  const localId = (g: number): number => (g < localOf.length ? localOf[g] - 1 : -1);
+  function setLocal(g: number, id: number): void {
+    if (g >= localOf.length) {
+      const grown = new Int32Array(Math.max(g + 1, localOf.length * 2));
+      grown.set(localOf);
+      localOf = grown;
+    }
+    localOf[g] = id + 1;
+  }
+  function intern(g: number): number {
+    let id = localId(g);
+    if (id < 0) setLocal(g, (id = terms.add(termNames[g])));
+    return id;
+  }
 
   /** The article as a query: known terms packed, and its full norm (unknown terms count with unseen IDF). */
   function queryOf(f: ArticleFeatures): { vector: Packed; norm: number; size: number } {
     const ids: number[] = [];
     const w: number[] = [];
-    const found: number[] = [];
-    lastLookup = { f, vocabulary: terms.size, ids: found };
+    const tv = termVectorOf(f);
     let unknown = 0;
-    for (const term in f.terms) {
-      const id = terms.lookup(term);
-      found.push(id ?? -1);
-      if (id === undefined) unknown += f.terms[term] * f.terms[term];
+    for (let i = 0; i < tv.ids.length; i++) {
+      const id = localId(tv.ids[i]);
+      if (id < 0) unknown += tv.w[i] * tv.w[i];
       else {
         ids.push(id);
-        w.push(f.terms[term]);
+        w.push(tv.w[i]);
       }
     }
     const vector = topPacked(ids, w, Infinity);
@@ -311,7 +325,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const norm = Math.sqrt(idfNorm(vector, terms) ** 2 + unknown * u * u);
     // Every term counts towards the article's length, known or not: new words are a new story's, and counting them
     // as one made an article of new names look short, so that it joined an event at the headline threshold.
-    return { vector, norm, size: found.length };
+    return { vector, norm, size: tv.ids.length };
   }
 
   function centroidNorm(e: EventState): number {
@@ -621,13 +635,14 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     const x: number[] = [];
     let sum = 0;
     let count = 0;
-    for (const term in f.terms) {
-      if (!gateKinds.has(term.charCodeAt(0))) continue;
-      const id = terms.lookup(term);
-      const v = f.terms[term] * (id === undefined ? terms.unseenIdf : terms.idf(id));
+    const tv = termVectorOf(f);
+    for (let i = 0; i < tv.ids.length; i++) {
+      if (!gateKinds.has(termNames[tv.ids[i]].charCodeAt(0))) continue;
+      const id = localId(tv.ids[i]);
+      const v = tv.w[i] * (id < 0 ? terms.unseenIdf : terms.idf(id));
       sum += v * v;
       count++;
-      if (id !== undefined) {
+      if (id >= 0) {
         ids.push(id);
         x.push(v);
       }
@@ -731,25 +746,17 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     eventOfArticle.set(member.articleId, e);
   }
 
-  function addPacked(
-    articleId: string,
-    eventId: string,
-    termList: string[],
-    weights: ArrayLike<number>,
-    source: string | null,
-    t: number | null,
-    found: number[] | null = null,
-  ) {
+  /** Adds an article given as process-wide term ids (term-ids.ts) and their weights. */
+  function addPacked(articleId: string, eventId: string, termList: Int32Array, weights: Float64Array, source: string | null, t: number | null) {
     if (eventOfArticle.has(articleId)) throw new Error(`article ${articleId} is already in event ${eventOfArticle.get(articleId)!.id}`);
     const e = eventFor(eventId);
     // Truncated before interning, so that replaying the kept terms gives the same ids and frequencies. The kept
     // terms stay in their given order, so ids depend on the arrival order only.
-    const kept = heaviest(termList, weights, options.memberTerms);
+    const kept = heaviest((i) => termNames[termList[i]], weights, options.memberTerms);
     const ids = new Int32Array(kept.length);
     const w = new Float64Array(kept.length);
     for (let i = 0; i < kept.length; i++) {
-      const id = found ? found[kept[i]] : -1;
-      ids[i] = id >= 0 ? id : terms.intern(termList[kept[i]]);
+      ids[i] = intern(termList[kept[i]]);
       w[i] = weights[kept[i]];
     }
     terms.addDocument(ids);
@@ -760,10 +767,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   }
 
   function addFeatures(articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
-    const keys = Object.keys(f.terms);
-    const found = lastLookup && lastLookup.f === f && lastLookup.vocabulary === terms.size ? lastLookup.ids : null;
-    lastLookup = null;
-    addPacked(articleId, eventId, keys, keys.map((k) => f.terms[k]), f.source ?? null, publishedAt ? publishedAt.getTime() : null, found);
+    const tv = termVectorOf(f);
+    addPacked(articleId, eventId, tv.ids, tv.w, f.source ?? null, publishedAt ? publishedAt.getTime() : null);
   }
 
   function merge(survivorId: string, otherId: string) {
@@ -834,6 +839,11 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     if (s.options !== JSON.stringify(options)) throw new Error("clusterer state was saved with other options; rebuild it from the stored articles");
     checkSnapshot(s);
     terms = TermIndex.load(termOptions, s.terms);
+    for (let id = 0; id < s.terms.names.length; id++) {
+      const g = termId(s.terms.names[id]);
+      if (localId(g) >= 0) throw new Error(`clusterer state is inconsistent: term "${s.terms.names[id]}" twice`);
+      setLocal(g, id);
+    }
     for (let i = 0; i < s.articles.length; i++) {
       const a = s.memberOffsets[i];
       const b = s.memberOffsets[i + 1];

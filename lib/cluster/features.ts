@@ -1,7 +1,8 @@
 // Article → ArticleFeatures: a section-weighted bag of stemmed terms plus named entities, unit length, rounded so
 // that features read back from the database compare exactly like freshly computed ones.
 import { extractEntities, isTitleCase } from "./entities";
-import { tokenize, tokenizeUpTo } from "./tokenize";
+import { termId, termNames, rememberTermVector, type TermVector } from "./term-ids";
+import { termIdsUpTo } from "./tokenize";
 import type { ArticleFeatures, ClusterArticle } from "./types";
 
 // 2: entities come from the same capped body as the words, as printed (a paragraph break ends a name); keys in
@@ -58,12 +59,13 @@ export function splitLead(text: string, sentences: number): { lead: string; body
 }
 
 /**
- * Per term, its occurrence count in each section: one Map lookup per token, where a Map per section plus a merge
- * cost three. Sections are added in a fixed order, so the result does not depend on the Map's internals. Counts lie
- * in one flat array (term × section), where an array per term cost an allocation per distinct term.
+ * Per term, its occurrence count in each section. Terms come as process-wide ids (term-ids.ts) and find their row
+ * through a dense array (id → row + 1), where a Map keyed by the term string cost a hash lookup per word. Sections
+ * are added in a fixed order, so rows are in order of first appearance. Counts lie in one flat array
+ * (row × section), where an array per term cost an allocation per distinct term.
  */
 class SectionCounts {
-  private readonly index = new Map<string, number>();
+  private readonly terms: number[] = [];
   private counts = new Int32Array(256 * maxSections);
   private readonly weights: number[] = [];
 
@@ -73,11 +75,15 @@ class SectionCounts {
     return this.weights.length - 1;
   }
 
-  add(terms: string[], section: number): void {
-    for (const t of terms) {
-      let i = this.index.get(t);
-      if (i === undefined) {
-        this.index.set(t, (i = this.index.size));
+  add(ids: ArrayLike<number>, section: number): void {
+    if (rowOf.length < termNames.length) rowOf = grownRows(termNames.length);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      let i = rowOf[id] - 1;
+      if (i < 0) {
+        i = this.terms.length;
+        this.terms.push(id);
+        rowOf[id] = i + 1;
         if ((i + 1) * maxSections > this.counts.length) {
           const grown = new Int32Array(this.counts.length * 2);
           grown.set(this.counts);
@@ -90,13 +96,15 @@ class SectionCounts {
 
   /**
    * Section-weighted, sublinear per section (a word repeated ten times is not ten times as telling), then scaled
-   * to unit length and rounded. Keys in order of first appearance (title, lead, body, entities): the same article
-   * always serialises to the same JSON, without sorting hundreds of strings per article.
+   * to unit length and rounded, as the record and as ids. Keys in order of first appearance (title, lead, body,
+   * entities): the same article always serialises to the same JSON, without sorting hundreds of strings per
+   * article. No term is an integer-like string (numbers are "#…"), so the record iterates in that order too.
    */
-  unitRounded(): Record<string, number> {
-    const weighted = new Float64Array(this.index.size);
+  unitRounded(): { record: Record<string, number>; vector: TermVector } {
+    const n = this.terms.length;
+    const weighted = new Float64Array(n);
     let norm = 0;
-    for (let i = 0; i < weighted.length; i++) {
+    for (let i = 0; i < n; i++) {
       let w = 0;
       for (let s = 0; s < this.weights.length; s++) {
         const c = this.counts[i * maxSections + s];
@@ -106,15 +114,35 @@ class SectionCounts {
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    const out: Record<string, number> = {};
-    let i = 0;
-    for (const t of this.index.keys()) {
-      const w = Math.round((weighted[i++] / norm) * 1e5) / 1e5;
-      if (w > 0) out[t] = w;
+    const record: Record<string, number> = {};
+    const ids = new Int32Array(n);
+    const ws = new Float64Array(n);
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const w = Math.round((weighted[i] / norm) * 1e5) / 1e5;
+      if (!(w > 0)) continue;
+      record[termNames[this.terms[i]]] = w;
+      ids[kept] = this.terms[i];
+      ws[kept++] = w;
     }
-    return out;
+    return { record, vector: { ids: ids.subarray(0, kept), w: ws.subarray(0, kept) } };
+  }
+
+  /** Frees the rows (shared by all articles) for the next article. */
+  release(): void {
+    for (const id of this.terms) rowOf[id] = 0;
   }
 }
+
+// Term id → its row + 1 in the article being counted (0: none yet); cleared as each article is finished.
+let rowOf = new Int32Array(1 << 16);
+function grownRows(size: number) {
+  const grown = new Int32Array(Math.max(size, rowOf.length * 2));
+  grown.set(rowOf);
+  return grown;
+}
+
+const ids = (terms: string[]) => terms.map(termId);
 
 /** Title, lead, body, their two bigram sections and three entity sections. */
 const maxSections = 8;
@@ -125,13 +153,22 @@ export function articleFeatures(
   options: FeatureOptions = defaultFeatureOptions,
 ): ArticleFeatures {
   const counts = new SectionCounts();
+  try {
+    return countedFeatures(article, options, counts);
+  } finally {
+    counts.release();
+  }
+}
+
+/** The features of one article, counted into `counts` (whose rows the caller frees, whatever happens). */
+function countedFeatures(article: Pick<ClusterArticle, "title" | "text" | "source">, options: FeatureOptions, counts: SectionCounts): ArticleFeatures {
   // Only the opening of a very long text can matter (see `maxBodyWords`); splitting all of it is wasted work.
   const { lead, body: fullBody } = splitLead(article.text.slice(0, maxTextChars), options.leadSentences);
-  const { terms: bodyTerms, end } = tokenizeUpTo(fullBody, options.maxBodyWords);
+  const { ids: bodyTerms, end } = termIdsUpTo(fullBody, options.maxBodyWords);
   // Names and dates past the words kept are background too, and scanning them cost as much as the words.
   const body = fullBody.slice(0, end);
-  const titleTerms = tokenize(article.title);
-  const leadTerms = tokenize(lead);
+  const titleTerms = termIdsUpTo(article.title, Infinity).ids;
+  const leadTerms = termIdsUpTo(lead, Infinity).ids;
   counts.add(titleTerms, counts.section(options.titleWeight));
   counts.add(leadTerms, counts.section(options.leadWeight));
   if (options.bigramWeight > 0) {
@@ -141,11 +178,14 @@ export function articleFeatures(
   counts.add(bodyTerms, counts.section(options.bodyWeight));
   if (options.entityWeight > 0) {
     const e = options.entityWeight;
-    if (!isTitleCase(article.title)) counts.add(extractEntities(article.title), counts.section(options.titleWeight * e));
-    counts.add(extractEntities(lead), counts.section(options.leadWeight * e));
-    counts.add(extractEntities(body), counts.section(options.bodyWeight * e));
+    if (!isTitleCase(article.title)) counts.add(ids(extractEntities(article.title)), counts.section(options.titleWeight * e));
+    counts.add(ids(extractEntities(lead)), counts.section(options.leadWeight * e));
+    counts.add(ids(extractEntities(body)), counts.section(options.bodyWeight * e));
   }
-  return { v: featuresVersion, terms: counts.unitRounded(), source: article.source ?? null };
+  const { record, vector } = counts.unitRounded();
+  const f: ArticleFeatures = { v: featuresVersion, terms: record, source: article.source ?? null };
+  rememberTermVector(f, vector);
+  return f;
 }
 
-const bigrams = (terms: string[]) => terms.slice(1).map((t, i) => `${terms[i]}+${t}`);
+const bigrams = (terms: number[]) => terms.slice(1).map((t, i) => termId(`${termNames[terms[i]]}+${termNames[t]}`));

@@ -29,8 +29,9 @@ export interface TermIndexSnapshot {
   nextRefreshAt: number;
 }
 
+// No string → id map: the clusterer finds its ids from the tokeniser's process-wide ids (term-ids.ts) by array,
+// and a second map of every term was as large as that one again.
 export class TermIndex {
-  private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
   private df = new Int32Array(1024);
   docs = 0;
@@ -47,11 +48,7 @@ export class TermIndex {
   /** The same index as the one saved: IDF is loaded as it was, not recomputed from today's frequencies. */
   static load(options: TermIndexOptions, s: TermIndexSnapshot): TermIndex {
     const t = new TermIndex(options);
-    for (let id = 0; id < s.names.length; id++) {
-      if (t.ids.has(s.names[id])) throw new Error(`clusterer state is inconsistent: term "${s.names[id]}" twice`);
-      t.ids.set(s.names[id], id);
-      t.names.push(s.names[id]);
-    }
+    for (const name of s.names) t.names.push(name);
     t.df = new Int32Array(Math.max(1024, s.names.length));
     t.df.set(s.df);
     t.table = new Float64Array(Math.max(s.table.length, s.names.length)).fill(s.unseen);
@@ -76,24 +73,19 @@ export class TermIndex {
     };
   }
 
-  /** The id of a term, creating it. Only adding documents creates ids, so ids depend on the added documents only. */
-  intern(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(term, id);
-      this.names.push(term);
-      if (id >= this.df.length) {
-        const grown = new Int32Array(this.df.length * 2);
-        grown.set(this.df);
-        this.df = grown;
-      }
+  /**
+   * The id of a term not yet in the index (the caller knows it is new). Only adding documents creates ids, so ids
+   * depend on the added documents only.
+   */
+  add(term: string): number {
+    const id = this.names.length;
+    this.names.push(term);
+    if (id >= this.df.length) {
+      const grown = new Int32Array(this.df.length * 2);
+      grown.set(this.df);
+      this.df = grown;
     }
     return id;
-  }
-
-  lookup(term: string): number | undefined {
-    return this.ids.get(term);
   }
 
   get size(): number {

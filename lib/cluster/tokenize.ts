@@ -2,6 +2,7 @@
 // "checked" and "checking" meet. Numbers are kept (death tolls, magnitudes and years tell similar events apart).
 import { stemmer } from "stemmer";
 import { stopwords } from "./stopwords";
+import { termId } from "./term-ids";
 
 const latin = /^[a-z]+$/;
 // Stemming dominates feature time; news vocabulary repeats, so remember each word's stem.
@@ -83,19 +84,44 @@ export function tokenize(text: string): string[] {
 
 /** The first `max` terms of the text, and the offset just past the last one (the text's length if fewer). */
 export function tokenizeUpTo(text: string, max: number): { terms: string[]; end: number } {
-  const out: string[] = [];
+  const terms: string[] = [];
+  const end = scanTerms(text, max, (lower, start, at) => {
+    const term = termAt(lower, start, at);
+    if (term !== null) terms.push(term);
+    return term !== null;
+  });
+  return { terms, end };
+}
+
+/**
+ * As `tokenizeUpTo`, with each term as its process-wide id (term-ids.ts): the memo holds the id beside the term,
+ * so features are counted by id without hashing a term string per word.
+ */
+export function termIdsUpTo(text: string, max: number): { ids: number[]; end: number } {
+  const ids: number[] = [];
+  const end = scanTerms(text, max, (lower, start, at) => {
+    const id = idAt(lower, start, at);
+    if (id >= 0) ids.push(id);
+    return id >= 0;
+  });
+  return { ids, end };
+}
+
+/**
+ * Calls `take` with each word of the lower-cased text until it has kept `max` terms (`take` returns whether the
+ * word was one); returns the offset just past the last one kept (the text's length if fewer).
+ */
+function scanTerms(text: string, max: number, take: (lower: string, start: number, end: number) => boolean): number {
+  if (max <= 0) return 0;
   let end = text.length;
-  if (max <= 0) return { terms: out, end: 0 };
+  let kept = 0;
   const lower = text.toLowerCase();
   scanSpans(lower, (start, at) => {
-    const term = termAt(lower, start, at);
-    if (term === null) return true;
-    out.push(term);
-    if (out.length < max) return true;
+    if (!take(lower, start, at) || ++kept < max) return true;
     end = at;
     return false;
   });
-  return { terms: out, end };
+  return end;
 }
 
 /** The term for one already lower-cased word, or null for a word that carries no topic. */
@@ -107,67 +133,94 @@ export function normaliseWord(word: string): string | null {
  * Whole-word memo in front of the number, stop-word and stemming rules (news vocabulary repeats), keyed by the
  * word's characters in place: a word already seen is found without slicing it out of the text or hashing a new
  * string, which a Map keyed by the sliced word cost (~300 ns a word, most of the tokenising time). Open
- * addressing over typed arrays; each slot holds the word's hash beside its entry, so that a probe rarely reads
- * a key string that does not match.
+ * addressing; a slot holds the word's hash, its entry, its term id and where its characters lie in a flat pool,
+ * side by side, so that finding a word reads one slot and its characters: with the parts in arrays of their own
+ * (and the words as strings), each lookup in a large memo missed the cache four or five times.
  */
 class WordMemo {
-  private slotHash = new Int32Array(1 << 16);
-  /** Entry index + 1; 0 is an empty slot. */
-  private slotEntry = new Int32Array(1 << 16);
-  private readonly words: string[] = [];
+  /** Per slot: hash, entry + 1 (0: empty), term id (-1: none), offset of the word in `chars`. */
+  private slots = new Int32Array(4 << 16);
+  /** Each word as its length followed by its characters. */
+  private chars = new Uint16Array(1 << 18);
+  private charsUsed = 0;
   private readonly terms: (string | null)[] = [];
+  /** The entry for a word seen once the memo is full. */
+  private unmemoised: { term: string | null; id: number } = { term: null, id: -1 };
 
   constructor(private readonly limit: number) {}
 
   /** The term of text[start, end), computing and remembering it on first sight. */
   get(text: string, start: number, end: number): string | null {
+    const slot = this.find(text, start, end);
+    return slot < 0 ? this.unmemoised.term : this.terms[this.slots[slot + 1] - 1];
+  }
+
+  /** As `get`, the term's id (term-ids.ts; -1 for none). */
+  getId(text: string, start: number, end: number): number {
+    const slot = this.find(text, start, end);
+    return slot < 0 ? this.unmemoised.id : this.slots[slot + 2];
+  }
+
+  /** Where the slot of text[start, end) starts in `slots`, made on first sight; -1 once the memo is full. */
+  private find(text: string, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.slotEntry.length - 1;
+    const mask = (this.slots.length >> 2) - 1;
     for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slotEntry[slot] - 1;
-      if (entry < 0) {
+      const at = slot << 2;
+      if (this.slots[at + 1] === 0) {
         const word = text.slice(start, end);
         const term = computeTerm(word);
-        if (this.words.length < this.limit) this.insert(slot, h, word, term);
-        return term;
+        const id = term === null ? -1 : termId(term);
+        if (this.terms.length < this.limit) return this.insert(at, h, word, term, id);
+        this.unmemoised = { term, id };
+        return -1;
       }
-      if (this.slotHash[slot] === h && sameChars(this.words[entry], text, start, end)) return this.terms[entry];
+      if (this.slots[at] === h && this.sameChars(this.slots[at + 3], text, start, end)) return at;
     }
   }
 
-  private insert(slot: number, h: number, word: string, term: string | null): void {
-    this.words.push(word);
+  private sameChars(offset: number, text: string, start: number, end: number): boolean {
+    const chars = this.chars;
+    if (chars[offset] !== end - start) return false;
+    for (let i = start, j = offset + 1; i < end; i++, j++) if (chars[j] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private insert(at: number, h: number, word: string, term: string | null, id: number): number {
+    if (this.charsUsed + word.length + 1 > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + word.length + 1));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    const offset = this.charsUsed;
+    this.chars[offset] = word.length;
+    for (let i = 0; i < word.length; i++) this.chars[offset + 1 + i] = word.charCodeAt(i);
+    this.charsUsed += word.length + 1;
     this.terms.push(term);
-    this.slotHash[slot] = h;
-    this.slotEntry[slot] = this.words.length;
-    if (this.words.length * 2 > this.slotEntry.length) this.grow();
+    this.slots.set([h, this.terms.length, id, offset], at);
+    if (this.terms.length * 2 <= this.slots.length >> 2) return at;
+    this.grow();
+    return this.find(word, 0, word.length);
   }
 
   private grow(): void {
-    const [hashes, entries] = [this.slotHash, this.slotEntry];
-    this.slotHash = new Int32Array(hashes.length * 2);
-    this.slotEntry = new Int32Array(entries.length * 2);
-    const mask = this.slotEntry.length - 1;
-    for (let i = 0; i < entries.length; i++) {
-      if (!entries[i]) continue;
-      const h = hashes[i];
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    const mask = (this.slots.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (!old[at + 1]) continue;
+      const h = old[at];
       let slot = (h ^ (h >>> 15)) & mask;
-      while (this.slotEntry[slot]) slot = (slot + 1) & mask;
-      this.slotHash[slot] = h;
-      this.slotEntry[slot] = entries[i];
+      while (this.slots[(slot << 2) + 1]) slot = (slot + 1) & mask;
+      this.slots.set(old.subarray(at, at + 4), slot << 2);
     }
   }
-}
-
-function sameChars(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
 
 const memo = new WordMemo(500_000);
 const termAt = (text: string, start: number, end: number) => memo.get(text, start, end);
+const idAt = (text: string, start: number, end: number) => memo.getId(text, start, end);
 
 function computeTerm(word: string): string | null {
   if (/^\p{N}/u.test(word)) {

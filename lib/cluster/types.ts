@@ -13,6 +13,7 @@ export interface ClusterArticle {
 /**
  * What the clusterer keeps of an article, stored as JSON in Article.features so that the state can be rebuilt
  * without re-tokenising every text. Weights are rounded so that a JSON round trip gives identical numbers.
+ * A value: not changed once made (the clusterer keeps its term-id form beside it, see term-ids.ts).
  */
 export interface ArticleFeatures {
   /** Format version; features of another version are recomputed from the text. */
