@@ -53,7 +53,11 @@ export interface ClustererOptions {
    * event's profile hardly moves with one more article, and the member link covers the newest ones.
    */
   centroidGrowth: number;
-  /** A member keeps its heaviest terms only (memory per stored article). */
+  /**
+   * A member keeps its heaviest terms only (memory per stored article, and the cost of each member comparison). 150
+   * rather than 200: ECB+ B³-F1 0.8935 → 0.8943 (+0.0004 to +0.0012 on three groups of eight other orders), the
+   * headlines unchanged (a headline has a few terms), placement ~7% faster at scale and a smaller saved index.
+   */
   memberTerms: number;
   /**
    * Weight of the best single-member similarity blended with the centroid similarity (0 = centroid only). A
@@ -129,7 +133,7 @@ export const defaultClustererOptions: ClustererOptions = {
   indexTerms: 40,
   centroidTerms: 300,
   centroidGrowth: 0.1,
-  memberTerms: 200,
+  memberTerms: 150,
   memberLink: 0.5,
   maxMembersLinked: 60,
   memberLinkTop: 2,
