@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClusterer } from "./clusterer";
+import { secondPass } from "./evaluate";
 import { readLabelledCorpus } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import { ecbSample, readSeedArticles } from "./test-data";
@@ -126,7 +127,8 @@ describe("createClusterer", () => {
   it("merges two events of headlines at the short merge threshold, two events of full texts at the full one", () => {
     const filler = Array.from({ length: 60 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
     const pairs = (text: string, threshold: number, shortThreshold: number) => {
-      const c = createClusterer();
+      // The merge thresholds alone: the lone "z" would otherwise be offered to "y" by the join rule (tested below).
+      const c = createClusterer({ rejoinSingletons: false });
       const a = (id: string, title: string): ClusterArticle => ({ id, title, text });
       c.add(a("a1", "Harbour ferry fares rise again"), "x");
       c.add(a("a2", "Ferry fares rise for commuters"), "x");
@@ -167,5 +169,29 @@ describe("createClusterer", () => {
     expect(assign(0, stray).eventId).toBe("x");
     expect(assign(2, stray)).toEqual({ eventId: null, similarity: assign(0, stray).similarity });
     expect(assign(2, "Public transit ridership hits record").eventId).toBe("x");
+  });
+
+  it("lets a headline that came before its story took shape join it in the second pass", () => {
+    const eruption = [
+      { id: "b", title: "Thousands evacuated as Indonesia's Kelud volcano erupts", text: "Indonesian authorities evacuated more than 100,000 villagers on Friday after the Kelud volcano in East Java erupted overnight, sending ash ten kilometres into the sky. Three airports, in Surabaya, Yogyakarta and Solo, were closed as ash fell on towns up to 500 kilometres away. Rescue workers said two people were killed when a roof collapsed under the weight of wet ash. Villagers wearing masks fled in trucks and on motorcycles as gravel rained on their homes." },
+      { id: "c", title: "Kelud eruption: ash closes Java airports", text: "Ash from the eruption of Mount Kelud closed three airports on Java on Friday, stranding thousands of travellers. The volcano erupted late on Thursday, hours after officials raised its alert to the highest level and ordered villagers within ten kilometres to leave. Lava flowed down the slopes and ash covered Yogyakarta. Two people died under a collapsed roof, the disaster agency said, and more than 100,000 people were in shelters." },
+    ];
+    const events = (rejoinSingletons: boolean) => {
+      const c = createClusterer({ rejoinSingletons });
+      let n = 0;
+      const first = [
+        { id: "a", title: "Villagers flee as Kelud spews lava", text: "" },
+        { id: "o", title: "Parliament passes budget after all-night session", text: "" },
+      ];
+      for (const article of [...first, ...eruption]) {
+        const { eventId } = c.ingest(article, () => `e${++n}`);
+        secondPass(c, eventId);
+      }
+      return ["a", "o", "b", "c"].map((id) => c.eventOf(id));
+    };
+    // The first full text does not reach the join threshold of a full text against the headline alone; the
+    // headline reaches its own threshold against the story the two full texts make, and its older event survives.
+    expect(events(false)).toEqual(["e1", "e2", "e3", "e3"]);
+    expect(events(true)).toEqual(["e1", "e2", "e1", "e1"]);
   });
 });
