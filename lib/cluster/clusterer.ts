@@ -249,8 +249,10 @@ function heaviest(name: (i: number) => string, weights: ArrayLike<number>, limit
     if (weights[i] > cutoff) above++;
     else if (weights[i] === cutoff) ties.push(i);
   }
-  ties.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a - b));
-  const keptTies = new Set(ties.slice(0, limit - above));
+  // Each tie's term read once: body words seen once share one weight, so a hundred ties are common.
+  const names = ties.map(name);
+  const order = ties.map((_, k) => k).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : ties[a] - ties[b]));
+  const keptTies = new Set(order.slice(0, limit - above).map((k) => ties[k]));
   const out = new Int32Array(limit);
   for (let i = 0, k = 0; i < n; i++) if (weights[i] > cutoff || (weights[i] === cutoff && keptTies.has(i))) out[k++] = i;
   return out;
@@ -439,7 +441,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
 
   /** Live events sharing the query's heaviest terms, best overlap first, at most `maxCandidates`. */
   function candidates(vector: Packed, exclude?: EventState): EventState[] {
-    const top = topPacked(vector.ids, vector.w, options.candidateTerms, (i) => vector.w[i] * terms.idf(vector.ids[i]));
+    const top = topPacked(vector.ids, vector.w, options.candidateTerms, terms);
     if (candidateScore.length < byIndex.length) candidateScore = new Float64Array(Math.max(byIndex.length, candidateScore.length * 2));
     const touched: number[] = [];
     for (let k = 0; k < top.ids.length; k++) {
@@ -765,7 +767,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   function addMember(e: EventState, member: Member) {
     attach(e, member);
     const { ids, w } = member.vector;
-    const indexed = topPacked(ids, w, options.indexTerms, (i) => w[i] * terms.idf(ids[i]));
+    const indexed = topPacked(ids, w, options.indexTerms, terms);
     for (const id of indexed.ids) {
       if (!findable.add(e.index, id)) continue;
       postings.add(id, e.index);

@@ -47,8 +47,11 @@ export function kthSmallest(a: Float64Array, k: number): number {
   return a[k];
 }
 
-/** The `limit` heaviest entries of (id, weight) pairs by `key`, ties by id, returned sorted by id. */
-export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: number, key?: (i: number) => number): Packed {
+/**
+ * The `limit` heaviest entries of (id, weight) pairs, by weight or (given `terms`) by weight × IDF, ties by id,
+ * returned sorted by id.
+ */
+export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: number, terms?: Pick<TermIndex, "idf">): Packed {
   const n = ids.length;
   if (n <= limit) {
     let sorted = true;
@@ -59,7 +62,8 @@ export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: n
   if (n > limit) {
     // Selection by cutoff (a native numeric sort of the keys) rather than a comparator sort of all entries.
     const k = new Float64Array(n);
-    for (let i = 0; i < n; i++) k[i] = key ? key(i) : w[i];
+    if (terms) for (let i = 0; i < n; i++) k[i] = w[i] * terms.idf(ids[i]);
+    else for (let i = 0; i < n; i++) k[i] = w[i];
     const cutoff = kthSmallest(k.slice(), n - limit);
     const above: number[] = [];
     const ties: number[] = [];
