@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseWord, tokenize, tokenizeUpTo } from "./tokenize";
+import { termId } from "./term-ids";
+import { normaliseWord, termIdsUpTo, tokenize, tokenizeUpTo } from "./tokenize";
 
 // The word rule the char-code scanner implements, as the regex it replaced.
 const wordPattern = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
@@ -23,5 +24,13 @@ describe("tokenize", () => {
     expect(terms).toEqual(tokenize(text).slice(0, 4));
     expect(text.slice(0, end)).toBe("Floods hit the north. Rescuers");
     expect(tokenizeUpTo(text, 100)).toEqual({ terms: tokenize(text), end: text.length });
+  });
+
+  it("gives a run of letters too long to remember its term every time, beside remembered words", () => {
+    // Longer than the memo keeps, and than the 16 bits it stores a length in.
+    const long = "ab".repeat(40_000);
+    const text = `Harbour ${long} harbour ${long}`;
+    for (let i = 0; i < 2; i++) expect(tokenize(text)).toEqual(["harbour", long, "harbour", long]);
+    expect(termIdsUpTo(text, 10).ids).toEqual(tokenize(text).map(termId));
   });
 });

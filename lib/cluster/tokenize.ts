@@ -163,6 +163,12 @@ class WordMemo {
 
   /** Where the slot of text[start, end) starts in `slots`, made on first sight; -1 once the memo is full. */
   private find(text: string, start: number, end: number): number {
+    // A word's length is stored in one 16-bit cell; a run of letters that long is no vocabulary worth keeping.
+    if (end - start > maxMemoWord) {
+      const term = computeTerm(text.slice(start, end));
+      this.unmemoised = { term, id: term === null ? -1 : termId(term) };
+      return -1;
+    }
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const mask = (this.slots.length >> 2) - 1;
@@ -218,6 +224,7 @@ class WordMemo {
   }
 }
 
+const maxMemoWord = 1_000;
 const memo = new WordMemo(500_000);
 const termAt = (text: string, start: number, end: number) => memo.get(text, start, end);
 const idAt = (text: string, start: number, end: number) => memo.getId(text, start, end);
