@@ -3,7 +3,9 @@
 // per-article time as the store grows (placement and the second pass that ingest runs after every article, as in
 // lib/cluster/assign-event.ts), sustained throughput, peak memory, restart (save + restore) time after
 // 100,000 articles with a check that the restored state continues exactly as the uninterrupted one, and B³-F1
-// against the generator's events.
+// against the generator's events. It starts with the feature time alone (which also warms the tokeniser's memo
+// with the stream's vocabulary, as the first few thousand articles would) and ends with clustering time as a
+// multiple of feature time: on a machine whose speed swings between runs, the ratio is what compares.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +22,7 @@ const window = 2_000;
 
 const stream = syntheticStream({ articles: total });
 console.log(`${stream.total} articles in ${stream.events} synthetic events`);
+calibrate();
 const clusterer = createClusterer();
 let events = 0;
 const newId = () => `e${++events}`;
@@ -76,7 +79,24 @@ console.log(
   `sustained ${((timed / ingestMs) * 1000).toFixed(0)} articles/s (features + placement + second pass), features ${((featureMs / timed) * 1000).toFixed(0)} µs/article,` +
     ` placement ${(((ingestMs - featureMs - mergeMs) / timed) * 1000).toFixed(0)} µs/article, second pass ${((mergeMs / timed) * 1000).toFixed(0)} µs/article`,
 );
+console.log(
+  `clustering (placement + second pass) takes ${((ingestMs - featureMs) / featureMs).toFixed(2)}× the feature time: the figure to compare across runs,` +
+    ` as this machine's speed swings between runs by more than most changes`,
+);
 console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${clusterer.eventCount} events vs ${stream.events} generated; B3 P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
+
+/** Feature time alone, on articles of another seed before any clustering (best of three rounds). */
+function calibrate() {
+  const sample = [...syntheticStream({ articles: 2_000, seed: 7 }).items()].map((x) => x.article);
+  const probe = createClusterer();
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const t = performance.now();
+    for (const article of sample) probe.features(article);
+    best = Math.min(best, performance.now() - t);
+  }
+  console.log(`calibration: features alone ${((best / sample.length) * 1000).toFixed(0)} µs/article`);
+}
 
 /** Saves the state, restores it into a second clusterer, and checks that both place the next articles alike. */
 function restartCheck() {
