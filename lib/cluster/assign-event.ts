@@ -149,7 +149,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
 async function mergePass(db: PrismaClient, state: State, eventId: number): Promise<number> {
   const { clusterer } = state;
   let current = eventId;
-  for (const pair of clusterer.mergeCandidates([String(current)], clusterer.options.mergeThreshold, clusterer.options.mergeShortThreshold)) {
+  for (const pair of clusterer.secondPassPairs(String(current))) {
     const survivor = Number(clusterer.resolve(pair.survivor));
     const other = Number(clusterer.resolve(pair.other));
     if (survivor === other) continue;

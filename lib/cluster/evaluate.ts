@@ -16,7 +16,7 @@ export type ClustererFactory = () => ((article: ClusterArticle) => string) & { r
  * curated): the article's event merges with every event that now matches it.
  */
 export function secondPass(c: Clusterer, eventId: string): void {
-  for (const pair of c.mergeCandidates([eventId], c.options.mergeThreshold, c.options.mergeShortThreshold)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
+  for (const pair of c.secondPassPairs(eventId)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
 }
 
 /** The production clusterer with the second pass after every article, scored on the events as they stand at the end. */
