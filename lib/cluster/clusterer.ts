@@ -15,6 +15,7 @@ import { TermIndex, type TermIndexOptions } from "./term-index";
 import { termId, termNames, termVectorOf } from "./term-ids";
 import { timeDecay, type TimeDecayOptions } from "./time-decay";
 import type { ArticleFeatures, Assignment, ClusterArticle, IngestResult, RestoreEntry } from "./types";
+import { grownTo } from "./grown";
 
 export interface ClustererOptions {
   /** Minimum similarity to join an event; below it the article starts a new one. */
@@ -322,11 +323,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   let localOf = new Int32Array(1024);
   const localId = (g: number): number => (g < localOf.length ? localOf[g] - 1 : -1);
   function setLocal(g: number, id: number): void {
-    if (g >= localOf.length) {
-      const grown = new Int32Array(Math.max(g + 1, localOf.length * 2));
-      grown.set(localOf);
-      localOf = grown;
-    }
+    localOf = grownTo(localOf, g + 1);
     localOf[g] = id + 1;
   }
   function intern(g: number): number {
@@ -683,11 +680,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   let gateQuery = new Float64Array(1024);
   function isGated(id: number): boolean {
     if (id >= gateFlag.length) {
-      const size = Math.max(id + 1, gateFlag.length * 2);
-      const grown = new Uint8Array(size);
-      grown.set(gateFlag);
-      gateFlag = grown;
-      gateQuery = new Float64Array(size);
+      gateFlag = grownTo(gateFlag, id + 1);
+      gateQuery = new Float64Array(gateFlag.length);
     }
     let f = gateFlag[id];
     if (f === 0) f = gateFlag[id] = gateKinds.has(terms.names[id].charCodeAt(0)) ? 1 : 2;
@@ -827,11 +821,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     };
     events.set(eventId, e);
     byIndex.push(e);
-    if (e.index >= mergedTo.length) {
-      const grown = new Int32Array(mergedTo.length * 2);
-      grown.set(mergedTo);
-      mergedTo = grown;
-    }
+    mergedTo = grownTo(mergedTo, e.index + 1);
     mergedTo[e.index] = e.index;
     liveEvents++;
     return e;

@@ -4,6 +4,7 @@ import { extractEntities, isTitleCase } from "./entities";
 import { termId, termNames, rememberTermVector, type TermVector } from "./term-ids";
 import { termIdsUpTo } from "./tokenize";
 import type { ArticleFeatures, ClusterArticle } from "./types";
+import { grownTo } from "./grown";
 
 // 2: entities come from the same capped body as the words, as printed (a paragraph break ends a name); keys in
 // order of first appearance. 1 read entities from the whole body, re-joined into one line.
@@ -76,7 +77,7 @@ class SectionCounts {
   }
 
   add(ids: ArrayLike<number>, section: number): void {
-    if (rowOf.length < termNames.length) rowOf = grownRows(termNames.length);
+    rowOf = grownTo(rowOf, termNames.length);
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
       let i = rowOf[id] - 1;
@@ -84,11 +85,7 @@ class SectionCounts {
         i = this.terms.length;
         this.terms.push(id);
         rowOf[id] = i + 1;
-        if ((i + 1) * maxSections > this.counts.length) {
-          const grown = new Int32Array(this.counts.length * 2);
-          grown.set(this.counts);
-          this.counts = grown;
-        }
+        this.counts = grownTo(this.counts, (i + 1) * maxSections);
       }
       this.counts[i * maxSections + section]++;
     }
@@ -138,11 +135,6 @@ class SectionCounts {
 
 // Term id → its row + 1 in the article being counted (0: none yet); cleared as each article is finished.
 let rowOf = new Int32Array(1 << 16);
-function grownRows(size: number) {
-  const grown = new Int32Array(Math.max(size, rowOf.length * 2));
-  grown.set(rowOf);
-  return grown;
-}
 
 const ids = (terms: string[]) => terms.map(termId);
 

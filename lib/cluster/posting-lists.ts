@@ -2,6 +2,7 @@
 // even for the commonest case, a term carried by one event (an empty array grows to 17 slots on its first push);
 // here a list costs its slots (doubling, abandoned on growth) and 12 bytes of bookkeeping, and stays contiguous
 // for the newest-first scan of candidate lookup.
+import { grownTo } from "./grown";
 
 export class PostingLists {
   /** Where each term's list starts in `pool`, its length and its reserved slots. */
@@ -50,11 +51,7 @@ export class PostingLists {
     const n = this.length[id];
     if (n === this.capacity[id]) {
       const capacity = Math.max(1, n * 2);
-      if (this.used + capacity > this.pool.length) {
-        const grown = new Int32Array(Math.max(this.pool.length * 2, this.used + capacity));
-        grown.set(this.pool.subarray(0, this.used));
-        this.pool = grown;
-      }
+      this.pool = grownTo(this.pool, this.used + capacity);
       this.pool.copyWithin(this.used, this.start[id], this.start[id] + n);
       this.start[id] = this.used;
       this.capacity[id] = capacity;
@@ -65,12 +62,6 @@ export class PostingLists {
   }
 
   private reserveTerms(count: number): void {
-    if (count <= this.start.length) return;
-    const size = Math.max(count, this.start.length * 2);
-    for (const key of ["start", "length", "capacity"] as const) {
-      const grown = new Int32Array(size);
-      grown.set(this[key]);
-      this[key] = grown;
-    }
+    for (const key of ["start", "length", "capacity"] as const) this[key] = grownTo(this[key], count);
   }
 }

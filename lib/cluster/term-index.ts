@@ -5,6 +5,7 @@
 // document while the collection is small, where IDF moves fast), which keeps norms cacheable between refreshes. The
 // refresh points depend only on the sequence of added documents, so a state rebuilt by replaying the same documents
 // (restore, recluster) sees the same IDF as the one that was never interrupted.
+import { grownTo } from "./grown";
 
 export interface TermIndexOptions {
   /** Background documents assumed to lack every term (see ClustererOptions.idfPriorDocs). */
@@ -80,11 +81,7 @@ export class TermIndex {
   add(term: string): number {
     const id = this.names.length;
     this.names.push(term);
-    if (id >= this.df.length) {
-      const grown = new Int32Array(this.df.length * 2);
-      grown.set(this.df);
-      this.df = grown;
-    }
+    this.df = grownTo(this.df, id + 1);
     return id;
   }
 

@@ -3,6 +3,7 @@
 import { stemmer } from "stemmer";
 import { stopwords } from "./stopwords";
 import { termId } from "./term-ids";
+import { grownTo } from "./grown";
 
 const latin = /^[a-z]+$/;
 // Stemming dominates feature time; news vocabulary repeats, so remember each word's stem.
@@ -194,11 +195,7 @@ class WordMemo {
   }
 
   private insert(at: number, h: number, word: string, term: string | null, id: number): number {
-    if (this.charsUsed + word.length + 1 > this.chars.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + word.length + 1));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
+    this.chars = grownTo(this.chars, this.charsUsed + word.length + 1);
     const offset = this.charsUsed;
     this.chars[offset] = word.length;
     for (let i = 0; i < word.length; i++) this.chars[offset + 1 + i] = word.charCodeAt(i);
