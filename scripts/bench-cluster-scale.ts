@@ -46,13 +46,13 @@ for (const item of iterator) {
   const t1 = performance.now();
   const { eventId } = clusterer.ingest(item.article, newId, f);
   const t15 = performance.now();
-  secondPass(clusterer, eventId);
+  secondPass(clusterer, eventId, newId);
   const t2 = performance.now();
   mergeMs += t2 - t15;
   featureMs += t1 - t0;
   ingestMs += t2 - t0;
   windowMs += t2 - t0;
-  predicted.push(eventId);
+  predicted.push(item.article.id);
   gold.push(item.gold);
   n++;
   timed++;
@@ -75,7 +75,7 @@ for (const item of iterator) {
   }
 }
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
-const b = bcubed(predicted.map(clusterer.resolve), gold.map(String));
+const b = bcubed(predicted.map((id) => clusterer.eventOf(id) ?? id), gold.map(String));
 console.log(
   `sustained ${((timed / ingestMs) * 1000).toFixed(0)} articles/s (features + placement + second pass), features ${((featureMs / timed) * 1000).toFixed(0)} µs/article,` +
     ` placement ${(((ingestMs - featureMs - mergeMs) / timed) * 1000).toFixed(0)} µs/article, second pass ${((mergeMs / timed) * 1000).toFixed(0)} µs/article`,
@@ -118,12 +118,13 @@ function restartCheck() {
   let k = events;
   let same = 0;
   for (const item of pending) {
-    const a = restored.ingest(item.article, () => `e${++k}`);
+    const restoredId = () => `e${++k}`;
+    const a = restored.ingest(item.article, restoredId);
     const b = clusterer.ingest(item.article, newId);
-    secondPass(restored, a.eventId);
-    secondPass(clusterer, b.eventId);
+    secondPass(restored, a.eventId, restoredId);
+    secondPass(clusterer, b.eventId, newId);
     if (a.eventId === b.eventId && a.similarity === b.similarity && restored.resolve(a.eventId) === clusterer.resolve(b.eventId)) same++;
-    predicted.push(b.eventId);
+    predicted.push(item.article.id);
     gold.push(item.gold);
     n++;
   }

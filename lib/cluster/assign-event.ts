@@ -175,7 +175,38 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
     noteOwnChange(state, generation);
     current = Number(clusterer.resolve(String(current)));
   }
+  await splitPass(db, state, current);
   return current;
+}
+
+/**
+ * After the merges: when the event has grown to its next check and its members turn out to be two stories (two of
+ * one kind, see `splitNcut` in clusterer.ts), the side without its first article moves to a new event. The event
+ * keeps its id and URL; the new one gets the tags, which are about the kind of story both are.
+ */
+async function splitPass(db: PrismaClient, state: State, eventId: number): Promise<void> {
+  const { clusterer } = state;
+  const split = clusterer.splitCandidate(String(eventId));
+  if (!split) return;
+  let generation = 0;
+  const done = await db.$transaction(async (tx) => {
+    // An editor decided this event's membership: it is never split automatically (as it is never merged).
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { curatedAt: true } });
+    if (event.curatedAt !== null) return false;
+    const ids = split.articleIds.map(Number);
+    const first = await tx.article.findFirstOrThrow({ where: { id: { in: ids } }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }] });
+    const seen = first.publishedAt ?? first.fetchedAt;
+    const created = await tx.event.create({ data: { title: first.title, firstSeenAt: seen, lastSeenAt: seen } });
+    await tx.eventArticle.updateMany({ where: { articleId: { in: ids } }, data: { eventId: created.id } });
+    const tags = await tx.eventTag.findMany({ where: { eventId } });
+    if (tags.length) await tx.eventTag.createMany({ data: tags.map((t) => ({ eventId: created.id, tagId: t.tagId })) });
+    generation = await bumpGeneration(tx);
+    clusterer.split(String(eventId), split.articleIds, String(created.id));
+    await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId, true);
+    await refreshEvent(tx as unknown as PrismaClient, clusterer, created.id, true);
+    return true;
+  });
+  if (done) noteOwnChange(state, generation);
 }
 
 /** Recomputes an event's title, first/last seen, counts and (see `relabel`) summary and entities from its members. */

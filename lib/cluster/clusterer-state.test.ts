@@ -6,23 +6,10 @@ import { createClusterer, type Clusterer } from "./clusterer";
 import { readLabelledCorpus } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import { readStateFile, writeStateFile } from "./state-file";
+import { reloaded } from "./reloaded";
 import type { ClusterArticle } from "./types";
 
 const ecb = readLabelledCorpus("ecbplus.jsonl");
-
-/** A new clusterer loaded from `c`'s state, through a state file. */
-function reloaded(c: Clusterer): Clusterer {
-  const dir = mkdtempSync(path.join(tmpdir(), "parallax-state-"));
-  try {
-    const file = path.join(dir, "state.bin");
-    writeStateFile(file, c.exportState());
-    const restored = createClusterer();
-    restored.restoreState(readStateFile(file));
-    return restored;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Ingests with new event ids numbered on from `n`. */
 const placer = (c: Clusterer, n: number) => {

@@ -184,8 +184,9 @@ describe("createClusterer", () => {
         { id: "o", title: "Parliament passes budget after all-night session", text: "" },
       ];
       for (const article of [...first, ...eruption]) {
-        const { eventId } = c.ingest(article, () => `e${++n}`);
-        secondPass(c, eventId);
+        const newId = () => `e${++n}`;
+        const { eventId } = c.ingest(article, newId);
+        secondPass(c, eventId, newId);
       }
       return ["a", "o", "b", "c"].map((id) => c.eventOf(id));
     };

@@ -15,8 +15,11 @@ export type ClustererFactory = () => ((article: ClusterArticle) => string) & { r
  * The second pass that ingest runs after placing an article (assign-event.ts, which also skips events an editor
  * curated): the article's event merges with every event that now matches it.
  */
-export function secondPass(c: Clusterer, eventId: string): void {
+export function secondPass(c: Clusterer, eventId: string, newEventId: () => string): void {
   for (const pair of c.secondPassPairs(eventId)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
+  const live = c.resolve(eventId);
+  const split = c.splitCandidate(live);
+  if (split) c.split(live, split.articleIds, newEventId());
 }
 
 /** The production clusterer with the second pass after every article, scored on the events as they stand at the end. */
@@ -25,11 +28,13 @@ export function productionFactory(config: ClustererConfig = {}): ClustererFactor
     const c = createClusterer(config);
     let n = 0;
     const place = (article: ClusterArticle) => {
-      const id = c.ingest(article, () => `e${++n}`).eventId;
-      secondPass(c, id);
-      return id;
+      const newId = () => `e${++n}`;
+      const id = c.ingest(article, newId).eventId;
+      secondPass(c, id, newId);
+      return article.id;
     };
-    return Object.assign(place, { resolve: c.resolve });
+    // Labelled by article: a split moves articles to a new event, which their placement's label cannot follow.
+    return Object.assign(place, { resolve: (articleId: string) => c.eventOf(articleId) ?? articleId });
   };
 }
 

@@ -3,6 +3,8 @@ import { createTempDb } from "@/tests/support/temp-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { clusterArticle } from "./assign-event";
 import { readSeedArticles } from "./test-data";
+import { readLabelledCorpus } from "./corpus";
+import { seededShuffle } from "./shuffle";
 
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
@@ -67,5 +69,68 @@ describe("editors' decisions", () => {
     const others = await t.db.event.findMany({ where: { id: { not: firstEvent }, mergedIntoId: null } });
     expect(others).toHaveLength(1);
     expect(others[0]!.articleCount).toBe(4);
+  });
+});
+
+describe("automatic split", () => {
+  let t: Awaited<ReturnType<typeof createTempDb>>;
+  beforeAll(async () => {
+    t = await createTempDb();
+  });
+  afterAll(() => t.cleanup());
+
+  // ECB+ topics 12 and 35: two Indian navy anti-piracy operations and two Chargers players' DUI arrests. Streamed
+  // in this order, each pair first lands in one event, which is then split (lib/cluster/split.test.ts).
+  const sample = seededShuffle(readLabelledCorpus("ecbplus.jsonl").filter((x) => /^(12|35)_/.test(x.gold)), 1).slice(0, 40);
+
+  async function stream(db: PrismaClient, onFirstEvent?: (eventId: number) => Promise<void>) {
+    const gold = new Map<number, string>();
+    let first: number | null = null;
+    for (const { article, gold: g } of sample) {
+      const id = (await db.article.create({
+        data: { contentHash: `s${++n}`, title: article.title, text: article.text, html: "", origin: `s${n}`, raw: new Uint8Array([n]), rawFormat: "txt" },
+      })).id;
+      gold.set(id, g);
+      const { eventId } = await clusterArticle(db, id);
+      if (first === null) {
+        first = eventId;
+        await onFirstEvent?.(eventId);
+      }
+    }
+    return { gold, first: first! };
+  }
+
+  it("moves the other story to a new event, with the tags; the event keeps its id and first article", async () => {
+    const tag = await t.db.tag.create({ data: { name: "Crime", slug: "crime" } });
+    const { gold, first } = await stream(t.db, async (eventId) => {
+      await t.db.eventTag.create({ data: { eventId, tagId: tag.id } });
+    });
+    const live = await t.db.event.findMany({ where: { mergedIntoId: null }, include: { members: true, tags: true } });
+    for (const e of live) {
+      // One story per event, and the counts follow the members.
+      expect(new Set(e.members.map((m) => gold.get(m.articleId)))).toHaveLength(1);
+      expect(e.articleCount).toBe(e.members.length);
+    }
+    const firstArticle = (await t.db.article.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
+    expect((await t.db.eventArticle.findUniqueOrThrow({ where: { articleId: firstArticle } })).eventId).toBe(first);
+    // The first event's story was split off at least once: its split-off events carry its tag.
+    const story = gold.get(firstArticle)!.split("_")[0];
+    const tagged = live.filter((e) => e.tags.some((x) => x.tagId === tag.id));
+    expect(tagged.length).toBeGreaterThan(1);
+    for (const e of tagged) expect(gold.get(e.members[0]!.articleId)!.split("_")[0]).toBe(story);
+  });
+
+  it("never splits an event an editor curated", async () => {
+    const other = await createTempDb();
+    try {
+      const { gold, first } = await stream(other.db, async (eventId) => {
+        await other.db.event.update({ where: { id: eventId }, data: { curatedAt: new Date() } });
+      });
+      // New articles still join it, and it keeps both stories: splitting it is the editor's call.
+      const members = await other.db.eventArticle.findMany({ where: { eventId: first } });
+      expect(new Set(members.map((m) => gold.get(m.articleId)))).toHaveLength(2);
+    } finally {
+      await other.cleanup();
+    }
   });
 });
