@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClusterer } from "@/lib/cluster/clusterer";
-import { secondPass } from "@/lib/cluster/evaluate";
+import { secondPass } from "@/lib/cluster/second-pass";
 import { articleFeatures } from "@/lib/cluster/features";
 import { bcubed } from "@/lib/cluster/metrics";
 import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";

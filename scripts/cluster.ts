@@ -1,5 +1,6 @@
-// `npm run --silent cluster -- FILE.jsonl`: clusters the articles of a JSONL file in file order and prints
-// {"id":…, "event":…} per article. Exit code 1 when some lines were invalid, 2 for a usage error.
+// `npm run --silent cluster -- FILE.jsonl`: clusters the articles of a JSONL file in file order, as the app does
+// (second pass included), and prints {"id":…, "event":…} per article once all are placed. Exit code 1 when some
+// lines were invalid, 2 for a usage error.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { clusterLines } from "@/lib/cluster/cluster-lines";

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { runScriptSync } from "@/tests/support/run-script";
 import { clusterLines } from "./cluster-lines";
 import { parseInputLine } from "./jsonl-input";
+import { readLabelledCorpus } from "./corpus";
+import { seededShuffle } from "./shuffle";
 
 const quake1 = { id: 1, title: "Strong earthquake shakes northern Chile", text: "A magnitude 7.1 earthquake shook northern Chile near Iquique on Tuesday, cutting power." };
 const quake2 = { id: "q-2", title: "Magnitude 7.1 quake hits northern Chile near Iquique", text: "The earthquake shook Iquique in northern Chile, cutting power to thousands.", publishedAt: "2014-04-02T01:00:00Z" };
@@ -42,6 +44,25 @@ describe("clusterLines", () => {
     ]);
     expect(errs).toEqual([{ line: 4, error: expect.stringMatching(/invalid JSON/) }]);
     expect(summary).toEqual({ articles: 3, events: 2, errors: 1 });
+  });
+});
+
+describe("clusterLines runs the app's clusterer, second pass included", () => {
+  it("reports the events as they stand at the end: merged and split as in the app, not as first placed", async () => {
+    // ECB+ topics 12 and 35 (two navy operations, two DUI arrests): in this order each pair first shares an event,
+    // which the second pass splits (lib/cluster/split.test.ts).
+    const sample = seededShuffle(readLabelledCorpus("ecbplus.jsonl").filter((x) => /^(12|35)_/.test(x.gold)), 1).slice(0, 40);
+    const lines = sample.map((x, i) => JSON.stringify({ id: i, title: x.article.title, text: x.article.text }));
+    const out: { id: string | number; event: string }[] = [];
+    const summary = await clusterLines(lines, (r) => out.push(r), () => undefined);
+    expect(out.map((r) => r.id)).toEqual(sample.map((_, i) => i));
+    const stories = new Map<string, Set<string>>();
+    out.forEach((r, i) => stories.set(r.event, (stories.get(r.event) ?? new Set()).add(sample[i].gold)));
+    for (const golds of stories.values()) expect(golds.size).toBe(1);
+    expect(new Set(out.map((r) => r.event)).size).toBe(summary.events);
+    // Placement alone leaves each pair in one event.
+    const placedOnly = await clusterLines(lines, () => undefined, () => undefined, { splitNcut: 0, mergeThreshold: 2, rejoinSingletons: false });
+    expect(placedOnly.events).toBeLessThan(summary.events);
   });
 });
 

@@ -1,6 +1,8 @@
-// Clusters a stream of JSONL lines in order, reporting each article's event as it is placed.
+// Clusters a stream of JSONL lines in order, as the app does (placement, then the second pass's merges and
+// splits after each article), and reports each article's event once all are placed.
 import { createClusterer, type ClustererConfig } from "./clusterer";
 import { parseInputLine } from "./jsonl-input";
+import { secondPass } from "./second-pass";
 
 export interface LineResult {
   id: string | number;
@@ -12,7 +14,11 @@ export interface LineError {
   error: string;
 }
 
-/** Feeds the lines to one clusterer in order; events are named "e1", "e2"… in creation order. */
+/**
+ * Feeds the lines to one clusterer in order; events are named "e1", "e2"… in creation order. Results come in line
+ * order at the end: the second pass can still move an article (its event merged into an older one, or split) after
+ * it was placed, so an event reported as each article arrives would not be the app's.
+ */
 export async function clusterLines(
   lines: AsyncIterable<string> | Iterable<string>,
   onResult: (r: LineResult) => void,
@@ -23,6 +29,8 @@ export async function clusterLines(
   let lineNumber = 0;
   let errors = 0;
   let events = 0;
+  const newEventId = () => `e${++events}`;
+  const placed: { id: string | number; key: string }[] = [];
   for await (const line of lines) {
     lineNumber++;
     if (!line.trim()) continue;
@@ -32,8 +40,10 @@ export async function clusterLines(
       onError({ line: lineNumber, error: parsed.error });
       continue;
     }
-    const { eventId } = clusterer.ingest(parsed.article, () => `e${++events}`);
-    onResult({ id: parsed.id, event: eventId });
+    const { eventId } = clusterer.ingest(parsed.article, newEventId);
+    secondPass(clusterer, eventId, newEventId);
+    placed.push({ id: parsed.id, key: parsed.article.id });
   }
-  return { articles: clusterer.articleCount, events, errors };
+  for (const { id, key } of placed) onResult({ id, event: clusterer.eventOf(key)! });
+  return { articles: clusterer.articleCount, events: clusterer.eventCount, errors };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClusterer } from "./clusterer";
-import { secondPass } from "./evaluate";
+import { secondPass } from "./second-pass";
 import { readLabelledCorpus } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import { ecbSample, readSeedArticles } from "./test-data";

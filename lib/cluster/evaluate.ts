@@ -1,8 +1,9 @@
 // Runs a clusterer over a labelled corpus in several seeded arrival orders and averages the scores.
-import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
+import { createClusterer, type ClustererConfig } from "./clusterer";
 import { bcubed, pairwise, type Scores } from "./metrics";
 import type { LabelledArticle } from "./corpus";
 import { seededShuffle } from "./shuffle";
+import { secondPass } from "./second-pass";
 import type { ClusterArticle } from "./types";
 
 /**
@@ -11,16 +12,6 @@ import type { ClusterArticle } from "./types";
  */
 export type ClustererFactory = () => ((article: ClusterArticle) => string) & { resolve?: (label: string) => string };
 
-/**
- * The second pass that ingest runs after placing an article (assign-event.ts, which also skips events an editor
- * curated): the article's event merges with every event that now matches it.
- */
-export function secondPass(c: Clusterer, eventId: string, newEventId: () => string): void {
-  for (const pair of c.secondPassPairs(eventId)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
-  const live = c.resolve(eventId);
-  const split = c.splitCandidate(live);
-  if (split) c.split(live, split.articleIds, newEventId());
-}
 
 /** The production clusterer with the second pass after every article, scored on the events as they stand at the end. */
 export function productionFactory(config: ClustererConfig = {}): ClustererFactory {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClusterer, type Clusterer } from "./clusterer";
 import { readLabelledCorpus } from "./corpus";
-import { secondPass } from "./evaluate";
+import { secondPass } from "./second-pass";
 import { seededShuffle } from "./shuffle";
 import { reloaded } from "./reloaded";
 
