@@ -132,8 +132,10 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
       return { eventId, created: !target };
     });
     noteOwnChange(state, generation);
-    const survivor = await mergePass(db, state, result.eventId);
-    return { eventId: survivor, created: result.created && survivor === result.eventId };
+    await mergePass(db, state, result.eventId);
+    // Merged into an older event, or split off into a new one: where the article is now.
+    const now = Number(clusterer.eventOf(String(articleId)));
+    return { eventId: now, created: result.created && now === result.eventId };
   } catch (error) {
     // The in-memory state may now hold an article the database does not: rebuild it on the next call.
     forgetClusterState(db);
@@ -146,7 +148,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
  * that both are one story (an early article may have started a second event before the first was recognisable).
  * The older event survives with its id; the other keeps its row with `mergedIntoId` set, so its URL redirects.
  */
-async function mergePass(db: PrismaClient, state: State, eventId: number): Promise<number> {
+async function mergePass(db: PrismaClient, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
   let current = eventId;
   for (const pair of clusterer.secondPassPairs(String(current))) {
@@ -176,7 +178,6 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
     current = Number(clusterer.resolve(String(current)));
   }
   await splitPass(db, state, current);
-  return current;
 }
 
 /**

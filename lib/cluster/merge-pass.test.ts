@@ -92,6 +92,8 @@ describe("automatic split", () => {
       })).id;
       gold.set(id, g);
       const { eventId } = await clusterArticle(db, id);
+      // The event the article is in once the second pass is done, whatever it merged or split.
+      expect((await db.eventArticle.findUniqueOrThrow({ where: { articleId: id } })).eventId).toBe(eventId);
       if (first === null) {
         first = eventId;
         await onFirstEvent?.(eventId);
