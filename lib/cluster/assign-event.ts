@@ -183,7 +183,8 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
 /**
  * After the merges: when the event has grown to its next check and its members turn out to be two stories (two of
  * one kind, see `splitNcut` in clusterer.ts), the side without its first article moves to a new event. The event
- * keeps its id and URL; the new one gets the tags, which are about the kind of story both are.
+ * keeps its id and URL; the new one gets the tags, which are about the kind of story both are, and stays hidden
+ * if the event was.
  */
 async function splitPass(db: PrismaClient, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
@@ -192,12 +193,13 @@ async function splitPass(db: PrismaClient, state: State, eventId: number): Promi
   let generation = 0;
   const done = await db.$transaction(async (tx) => {
     // An editor decided this event's membership: it is never split automatically (as it is never merged).
-    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { curatedAt: true } });
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { curatedAt: true, hidden: true } });
     if (event.curatedAt !== null) return false;
     const ids = split.articleIds.map(Number);
     const first = await tx.article.findFirstOrThrow({ where: { id: { in: ids } }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }] });
     const seen = first.publishedAt ?? first.fetchedAt;
-    const created = await tx.event.create({ data: { title: first.title, firstSeenAt: seen, lastSeenAt: seen } });
+    // What an editor hid stays hidden in both parts; a pin stays with the event (its id and place on the home page).
+    const created = await tx.event.create({ data: { title: first.title, firstSeenAt: seen, lastSeenAt: seen, hidden: event.hidden } });
     await tx.eventArticle.updateMany({ where: { articleId: { in: ids } }, data: { eventId: created.id } });
     const tags = await tx.eventTag.findMany({ where: { eventId } });
     if (tags.length) await tx.eventTag.createMany({ data: tags.map((t) => ({ eventId: created.id, tagId: t.tagId })) });

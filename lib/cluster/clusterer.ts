@@ -885,9 +885,15 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     return { articleIds: e.members.filter((_, i) => side[i]).map((m) => m.articleId), ncut, contrast };
   }
 
-  /** Moves the given members of a live event into a new event `newEventId` (the rest keep their event). */
+  /**
+   * Moves the given members of a live event into a new event `newEventId` (the rest keep their event). The event
+   * stays findable through the moved members' terms until it is next compared: candidates are scored in full, so
+   * a stale posting costs a comparison, never a wrong join.
+   */
   function split(eventId: string, articleIds: string[], newEventId: string) {
-    const e = live(events.get(eventId) ?? eventFor(eventId));
+    const found = events.get(eventId);
+    if (!found) throw new Error(`unknown event ${eventId}`);
+    const e = live(found);
     if (events.has(newEventId)) throw new Error(`event ${newEventId} already exists`);
     const moving = new Set(articleIds);
     const moved = e.members.filter((m) => moving.has(m.articleId));

@@ -102,10 +102,11 @@ describe("automatic split", () => {
     return { gold, first: first! };
   }
 
-  it("moves the other story to a new event, with the tags; the event keeps its id and first article", async () => {
+  it("moves the other story to a new event, tagged and hidden as the event was; the event keeps its id and first article", async () => {
     const tag = await t.db.tag.create({ data: { name: "Crime", slug: "crime" } });
     const { gold, first } = await stream(t.db, async (eventId) => {
       await t.db.eventTag.create({ data: { eventId, tagId: tag.id } });
+      await t.db.event.update({ where: { id: eventId }, data: { hidden: true } });
     });
     const live = await t.db.event.findMany({ where: { mergedIntoId: null }, include: { members: true, tags: true } });
     for (const e of live) {
@@ -120,6 +121,7 @@ describe("automatic split", () => {
     const tagged = live.filter((e) => e.tags.some((x) => x.tagId === tag.id));
     expect(tagged.length).toBeGreaterThan(1);
     for (const e of tagged) expect(gold.get(e.members[0]!.articleId)!.split("_")[0]).toBe(story);
+    for (const e of live) expect(e.hidden).toBe(tagged.includes(e));
   });
 
   it("never splits an event an editor curated", async () => {
