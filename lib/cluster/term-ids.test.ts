@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { articleFeatures } from "./features";
 import { syntheticStream } from "./synthetic-stream";
-import { termNames, termVectorOf } from "./term-ids";
+import { compareTerms, termId, termNames, termVectorOf } from "./term-ids";
 import { readSeedArticles } from "./test-data";
 
 describe("termVectorOf", () => {
@@ -16,5 +16,15 @@ describe("termVectorOf", () => {
       expect(Array.from(b.w)).toEqual(Array.from(a.w));
       expect(Array.from(a.ids, (id) => termNames[id])).toEqual(Object.keys(fresh.terms));
     }
+  });
+});
+
+describe("compareTerms", () => {
+  it("orders term ids exactly as their terms compare as strings, prefixes and all", () => {
+    const terms = ["a", "ab", "abc", "abcd", "abd", "b", "~abc", "~ab_c", "@may-3", "#2013", "#201", "zürich", "zurich", "été", "日本", "~ab"];
+    const ids = terms.map(termId);
+    const byIds = [...ids].sort(compareTerms).map((id) => termNames[id]);
+    expect(byIds).toEqual([...terms].sort());
+    for (const id of ids) expect(compareTerms(id, id)).toBe(0);
   });
 });

@@ -4,10 +4,16 @@
 // index without a string hash lookup each, which was a good part of placing an article. The ids live in this
 // process only; nothing stores them.
 import type { ArticleFeatures } from "./types";
+import { grownTo } from "./grown";
 
 const ids = new Map<string, number>();
 /** Term of each id. */
 export const termNames: string[] = [];
+/**
+ * Per id, the term's first three UTF-16 code units as one number (a missing unit counts 0): comparing two of these
+ * orders terms as comparing the strings would, unless they are equal, and then only the strings can tell.
+ */
+let termPrefixes = new Float64Array(1024);
 
 /** The id of a term, creating it on first sight. */
 export function termId(term: string): number {
@@ -16,8 +22,19 @@ export function termId(term: string): number {
     id = termNames.length;
     ids.set(term, id);
     termNames.push(term);
+    if (id >= termPrefixes.length) termPrefixes = grownTo(termPrefixes, id + 1);
+    termPrefixes[id] = (term.charCodeAt(0) || 0) * 2 ** 32 + (term.charCodeAt(1) || 0) * 2 ** 16 + (term.charCodeAt(2) || 0);
   }
   return id;
+}
+
+/** Orders two term ids as their terms compare as strings (`<`). */
+export function compareTerms(a: number, b: number): number {
+  const d = termPrefixes[a] - termPrefixes[b];
+  if (d !== 0) return d;
+  const x = termNames[a];
+  const y = termNames[b];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** An article's features as term ids and weights, in the order of the `terms` record's keys. */
