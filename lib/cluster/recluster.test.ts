@@ -23,8 +23,9 @@ async function partition(): Promise<string[]> {
 
 describe("reclusterAll", () => {
   it("rebuilds the same events as streaming the articles in arrival order", async () => {
+    // Topics 12 and 35 hold sister stories: in this order the second pass merges and splits on the way.
     const sample = seededShuffle(readLabelledCorpus("ecbplus.jsonl"), 4)
-      .filter((x) => /^(1|3|8)_/.test(x.gold))
+      .filter((x) => /^(3|12|35)_/.test(x.gold))
       .slice(0, 40);
     // Dates out of insertion order, one pair equal (ties go by id), so arrival order is not insertion order.
     for (const [i, { article }] of sample.entries()) {
