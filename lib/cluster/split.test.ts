@@ -34,16 +34,16 @@ describe("splitting an event that holds two stories of one kind", () => {
     expect(c.splitCandidate("s")).toBeNull();
   });
 
-  it("checks an event each time it grew by a quarter, not at every article", () => {
+  it("checks an event each time it grew by a tenth, not at every article", () => {
     const c = createClusterer();
     const sister = articlesOf("2_ecbplus");
     for (const article of [...articlesOf("2_ecb"), ...sister.slice(0, 6)]) c.add(article, "m");
     expect(c.splitCandidate("m")).not.toBeNull(); // 16 members
     expect(c.splitCandidate("m")).toBeNull(); // checked at this size already
     c.add(sister[6], "m");
-    expect(c.splitCandidate("m")).not.toBeNull(); // 17 = ⌈16.25⌉, the next check after 13
+    expect(c.splitCandidate("m")).not.toBeNull(); // 17: next in the schedule (… 13, 15, 17, 19 …)
     c.add(sister[7], "m");
-    expect(c.splitCandidate("m")).toBeNull(); // 18: the next check is at 22, though the event is as mixed
+    expect(c.splitCandidate("m")).toBeNull(); // 18: the next check is at 19, though the event is as mixed
   });
 
   it.each(["12", "35"])("does not merge two events that would be split again (topic %s, whose dates do not tell them apart)", (topic) => {
