@@ -145,7 +145,11 @@ export interface ClustererOptions {
   splitContrast: number;
   /** Fewest members on either side of a split. */
   splitMinSide: number;
-  /** Events larger than this are not checked (the check compares every pair of members). */
+  /**
+   * Events larger than this are not checked (the check compares every pair of members): a second story is caught
+   * once it has `splitMinSide` members, long before. 64 → 40: ECB+ identical (its largest topic has 39 articles),
+   * the checks' time on 20,000 synthetic articles 2.8 → 2.0 s.
+   */
   splitMaxMembers: number;
 }
 
@@ -183,7 +187,7 @@ export const defaultClustererOptions: ClustererOptions = {
   splitNeighbours: 5,
   splitContrast: 0.8,
   splitMinSide: 3,
-  splitMaxMembers: 64,
+  splitMaxMembers: 40,
 };
 
 export type ClustererConfig = Partial<Omit<ClustererOptions, "features" | "time">> & {
@@ -845,7 +849,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
 
   /**
    * The member count at which an event of `size` members is next checked for a split: every tenth of growth (6, 7,
-   * 8 … 11, 13, 15 … 57, 63). A mixed event is split as soon as it is separable rather than at its next quarter:
+   * 8 … 11, 13, 15 … 33, 37). A mixed event is split as soon as it is separable rather than at its next quarter:
    * ECB+ B³-F1 +0.0035, +0.0066 and +0.0026 on three groups of orders against every quarter, for twice the checks
    * (~3% of the time per article on the synthetic stream).
    */
