@@ -188,14 +188,14 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
  */
 async function splitPass(db: PrismaClient, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
-  const split = clusterer.splitCandidate(String(eventId));
-  if (!split) return;
+  const moving = clusterer.splitCandidate(String(eventId));
+  if (!moving) return;
   let generation = 0;
   const done = await db.$transaction(async (tx) => {
     // An editor decided this event's membership: it is never split automatically (as it is never merged).
     const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { curatedAt: true, hidden: true } });
     if (event.curatedAt !== null) return false;
-    const ids = split.articleIds.map(Number);
+    const ids = moving.map(Number);
     const first = await tx.article.findFirstOrThrow({ where: { id: { in: ids } }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }] });
     const seen = first.publishedAt ?? first.fetchedAt;
     // What an editor hid stays hidden in both parts; a pin stays with the event (its id and place on the home page).
@@ -204,7 +204,7 @@ async function splitPass(db: PrismaClient, state: State, eventId: number): Promi
     const tags = await tx.eventTag.findMany({ where: { eventId } });
     if (tags.length) await tx.eventTag.createMany({ data: tags.map((t) => ({ eventId: created.id, tagId: t.tagId })) });
     generation = await bumpGeneration(tx);
-    clusterer.split(String(eventId), split.articleIds, String(created.id));
+    clusterer.split(String(eventId), moving, String(created.id));
     await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId, true);
     await refreshEvent(tx as unknown as PrismaClient, clusterer, created.id, true);
     return true;

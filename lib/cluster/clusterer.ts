@@ -259,7 +259,7 @@ export interface Clusterer {
    * After the second pass's merges: the members to split off the event into a new one, when it has grown to its
    * next check and its members form two stories (see `splitNcut`); else null.
    */
-  splitCandidate(eventId: string): { articleIds: string[]; ncut: number; contrast: number } | null;
+  splitCandidate(eventId: string): string[] | null;
   /** Moves the given members of a live event into a new event `newEventId`. */
   split(eventId: string, articleIds: string[], newEventId: string): void;
   /** The second pass's pairs for one event: `mergeCandidates` at `mergeThreshold` and `mergeShortThreshold`. */
@@ -860,7 +860,14 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   }
 
   /** Whether an event's members are full texts, whose nearest neighbours tell stories apart (headlines' do not). */
-  const splittable = (e: EventState) => options.splitNcut > 0 && e.members.length <= options.splitMaxMembers && memberFill(e) >= 1;
+  const fullTexts = (e: EventState) => memberFill(e) >= 1;
+
+  /** The members' best two-way cut when it shows two stories (see `splitNcut`); null for one, or too many to check. */
+  function twoStories(members: Member[]): SpectralCut | null {
+    if (options.splitNcut <= 0 || members.length > options.splitMaxMembers) return null;
+    const cut = cutOf(members);
+    return cut.ncut < options.splitNcut && cut.contrast < options.splitContrast ? cut : null;
+  }
 
   /** The best two-way split of the members (IDF-weighted cosines between them, see spectral-cut.ts). */
   function cutOf(members: Member[]): SpectralCut {
@@ -876,23 +883,21 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       }
       query.clear();
     }
-    return spectralCut(n, (i, j) => sims[i * n + j], options.splitNeighbours, options.splitMinSide);
+    return spectralCut(n, sims, options.splitNeighbours, options.splitMinSide);
   }
 
   /**
    * When a live event has grown to its next check and its members form two stories (see `splitNcut`), the article
    * ids of the side without its first member; else null.
    */
-  function splitCandidate(eventId: string): { articleIds: string[]; ncut: number; contrast: number } | null {
+  function splitCandidate(eventId: string): string[] | null {
     const found = events.get(eventId);
     if (!found) return null;
     const e = live(found);
     if (e.members.length < e.splitAt) return null;
     e.splitAt = nextSplitCheck(e.members.length);
-    if (!splittable(e)) return null;
-    const { side, ncut, contrast } = cutOf(e.members);
-    if (!(ncut < options.splitNcut) || !(contrast < options.splitContrast)) return null;
-    return { articleIds: e.members.filter((_, i) => side[i]).map((m) => m.articleId), ncut, contrast };
+    const cut = fullTexts(e) ? twoStories(e.members) : null;
+    return cut && e.members.filter((_, i) => cut.side[i]).map((m) => m.articleId);
   }
 
   /**
@@ -917,18 +922,21 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     rebuildCentroid(e);
     e.splitAt = nextSplitCheck(e.members.length);
     const other = eventFor(newEventId);
-    for (const m of moved) addMember(other, m);
-    rebuildCentroid(other);
+    absorb(other, moved);
     other.splitAt = nextSplitCheck(other.members.length);
+  }
+
+  /** Adds several members at once (a merge, a split): the profile is rebuilt once, after the last, not per member. */
+  function absorb(e: EventState, members: Member[]) {
+    e.rebuildAt = Infinity;
+    for (const m of members) addMember(e, m);
+    rebuildCentroid(e);
   }
 
   /** Whether two events of full texts, merged, would be split again (then they stay apart). */
   function wouldSplit(a: EventState, b: EventState): boolean {
     if (a.members.length < options.splitMinSide || b.members.length < options.splitMinSide) return false;
-    const union = [...a.members, ...b.members];
-    if (options.splitNcut <= 0 || union.length > options.splitMaxMembers || memberFill(a) < 1 || memberFill(b) < 1) return false;
-    const { ncut, contrast } = cutOf(union);
-    return ncut < options.splitNcut && contrast < options.splitContrast;
+    return fullTexts(a) && fullTexts(b) && twoStories([...a.members, ...b.members]) !== null;
   }
 
   function eventFor(eventId: string): EventState {
@@ -1014,13 +1022,12 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
     if (!other) throw new Error(`unknown event ${otherId}`);
     const from = live(other);
     if (from === survivor) return;
-    for (const m of from.members) addMember(survivor, m);
+    absorb(survivor, from.members);
     from.members = [];
     from.bySource.clear();
     from.mergedInto = survivor.id;
     mergedTo[from.index] = survivor.index;
     liveEvents--;
-    rebuildCentroid(survivor);
   }
 
   function exportState(): ClustererSnapshot {

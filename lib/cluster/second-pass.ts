@@ -6,6 +6,6 @@ import type { Clusterer } from "./clusterer";
 export function secondPass(c: Clusterer, eventId: string, newEventId: () => string): void {
   for (const pair of c.secondPassPairs(eventId)) c.merge(c.resolve(pair.survivor), c.resolve(pair.other));
   const live = c.resolve(eventId);
-  const split = c.splitCandidate(live);
-  if (split) c.split(live, split.articleIds, newEventId());
+  const moving = c.splitCandidate(live);
+  if (moving) c.split(live, moving, newEventId());
 }

@@ -17,22 +17,14 @@ export interface SpectralCut {
 }
 
 /**
- * Splits `n` members given their pairwise similarities (`sim(i, j)`, symmetric, i ≠ j) in two. Each member is
- * linked to its `k` most similar members (an edge when either picks the other, weighted by the similarity); the
- * partition is the best sweep cut along the graph's Fiedler vector with at least `minSide` members a side.
- * Deterministic: a fixed start vector and iteration count.
+ * Splits `n` members in two given their pairwise similarities: `full[i * n + j]`, symmetric, at least 0, the
+ * diagonal ignored. Each member is linked to its `k` most similar members (an edge when either picks the other,
+ * weighted by the similarity); the partition is the best sweep cut along the graph's Fiedler vector with at least
+ * `minSide` members a side. Deterministic: a fixed start vector and stopping rule.
  */
-export function spectralCut(n: number, sim: (i: number, j: number) => number, k: number, minSide: number): SpectralCut {
+export function spectralCut(n: number, full: Float64Array, k: number, minSide: number): SpectralCut {
   const none: SpectralCut = { side: new Uint8Array(n), ncut: Infinity, contrast: 1 };
   if (n < 2 * minSide || n < 2) return none;
-  const full = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = Math.max(0, sim(i, j));
-      full[i * n + j] = s;
-      full[j * n + i] = s;
-    }
-  }
   // Each member's k-th best similarity: it keeps the edges at least that strong.
   const kept = new Uint8Array(n * n);
   const row = new Float64Array(n - 1);

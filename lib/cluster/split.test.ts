@@ -19,10 +19,10 @@ describe("splitting an event that holds two stories of one kind", () => {
     const c = createClusterer();
     const one = [...articlesOf(a), ...articlesOf(b)];
     for (const article of one) c.add(article, "mixed");
-    const split = c.splitCandidate("mixed");
-    expect(split).not.toBeNull();
-    expect(new Set(split!.articleIds)).toEqual(new Set(articlesOf(b).map((x) => x.id)));
-    c.split("mixed", split!.articleIds, "new");
+    const moving = c.splitCandidate("mixed");
+    expect(moving).not.toBeNull();
+    expect(new Set(moving)).toEqual(new Set(articlesOf(b).map((x) => x.id)));
+    c.split("mixed", moving!, "new");
     expect(c.members("mixed")).toEqual(articlesOf(a).map((x) => x.id));
     expect(c.members("new")).toEqual(articlesOf(b).map((x) => x.id));
     expect(c.eventCount).toBe(2);
