@@ -193,13 +193,16 @@ async function splitPass(db: PrismaClient, state: State, eventId: number): Promi
   let generation = 0;
   const done = await db.$transaction(async (tx) => {
     // An editor decided this event's membership: it is never split automatically (as it is never merged).
-    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { curatedAt: true, hidden: true } });
+    const event = await tx.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { curatedAt: true, hidden: true, title: true, firstSeenAt: true, lastSeenAt: true },
+    });
     if (event.curatedAt !== null) return false;
     const ids = moving.map(Number);
-    const first = await tx.article.findFirstOrThrow({ where: { id: { in: ids } }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }] });
-    const seen = first.publishedAt ?? first.fetchedAt;
-    // What an editor hid stays hidden in both parts; a pin stays with the event (its id and place on the home page).
-    const created = await tx.event.create({ data: { title: first.title, firstSeenAt: seen, lastSeenAt: seen, hidden: event.hidden } });
+    // Title and dates only hold the row until refreshEvent below sets them from its members. What an editor hid
+    // stays hidden in both parts; a pin stays with the event (its id and place on the home page).
+    const { title, firstSeenAt, lastSeenAt, hidden } = event;
+    const created = await tx.event.create({ data: { title, firstSeenAt, lastSeenAt, hidden } });
     await tx.eventArticle.updateMany({ where: { articleId: { in: ids } }, data: { eventId: created.id } });
     const tags = await tx.eventTag.findMany({ where: { eventId } });
     if (tags.length) await tx.eventTag.createMany({ data: tags.map((t) => ({ eventId: created.id, tagId: t.tagId })) });

@@ -108,11 +108,14 @@ describe("automatic split", () => {
       await t.db.eventTag.create({ data: { eventId, tagId: tag.id } });
       await t.db.event.update({ where: { id: eventId }, data: { hidden: true } });
     });
-    const live = await t.db.event.findMany({ where: { mergedIntoId: null }, include: { members: true, tags: true } });
+    const live = await t.db.event.findMany({ where: { mergedIntoId: null }, include: { members: { include: { article: true } }, tags: true } });
     for (const e of live) {
-      // One story per event, and the counts follow the members.
+      // One story per event, and the counts, title and span follow the members.
       expect(new Set(e.members.map((m) => gold.get(m.articleId)))).toHaveLength(1);
       expect(e.articleCount).toBe(e.members.length);
+      expect(e.members.map((m) => m.article.title)).toContain(e.title);
+      const seen = e.members.map((m) => m.article.fetchedAt.getTime());
+      expect([e.firstSeenAt.getTime(), e.lastSeenAt.getTime()]).toEqual([Math.min(...seen), Math.max(...seen)]);
     }
     const firstArticle = (await t.db.article.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
     expect((await t.db.eventArticle.findUniqueOrThrow({ where: { articleId: firstArticle } })).eventId).toBe(first);
