@@ -12,7 +12,6 @@ import type { ClusterArticle } from "./types";
  */
 export type ClustererFactory = () => ((article: ClusterArticle) => string) & { resolve?: (label: string) => string };
 
-
 /** The production clusterer with the second pass after every article, scored on the events as they stand at the end. */
 export function productionFactory(config: ClustererConfig = {}): ClustererFactory {
   return () => {

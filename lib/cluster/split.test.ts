@@ -60,6 +60,16 @@ describe("splitting an event that holds two stories of one kind", () => {
     const c = createClusterer();
     for (const article of [...articlesOf("2_ecb"), ...articlesOf("2_ecbplus")]) c.add({ ...article, text: "" }, "h");
     expect(c.splitCandidate("h")).toBeNull();
+    // One Google News story (the ECB and the strong euro, 10 March 2014): counted as full texts, its 20 headlines
+    // would be cut in two; as headlines they are not checked.
+    const story = readLabelledCorpus("uci-headlines.jsonl").filter((x) => x.gold === "dPhGU51DcrolUIMxbRm0InaHGA2XM").slice(0, 20);
+    const split = (config: Parameters<typeof createClusterer>[0]) => {
+      const d = createClusterer(config);
+      for (const { article } of story) d.add(article, "story");
+      return d.splitCandidate("story");
+    };
+    expect(split({ fullTerms: 1 })).not.toBeNull();
+    expect(split({})).toBeNull();
   });
 
   it("streams ECB+ sister stories into separate events, and a restored state continues exactly", () => {
