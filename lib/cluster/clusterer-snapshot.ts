@@ -18,8 +18,6 @@ export interface ClustererSnapshot {
   events: string[];
   mergedInto: Int32Array;
   rebuildAt: Int32Array;
-  /** Member count at which each event is next checked for a split. */
-  splitAt: Int32Array;
   /** Each event's members, as join-order positions, in the event's own order. */
   eventMemberOffsets: Int32Array;
   eventMembers: Int32Array;
@@ -57,7 +55,7 @@ export function checkSnapshot(s: ClustererSnapshot): void {
     for (let i = 0; i < count; i++) for (let k = offsets[i] + 1; k < offsets[i + 1]; k++) if (ids[k] <= ids[k - 1]) fail(`${name} terms not sorted`);
   };
   if (s.sources.length !== members || s.times.length !== members) fail("member columns");
-  if (s.mergedInto.length !== events || s.rebuildAt.length !== events || s.splitAt.length !== events) fail("event columns");
+  if (s.mergedInto.length !== events || s.rebuildAt.length !== events) fail("event columns");
   if (s.terms.df.length !== vocabulary) fail("document frequencies");
   vectors("member", s.memberOffsets, s.memberIds, s.memberWeights, members);
   lists("event member", s.eventMemberOffsets, s.eventMembers, events);

@@ -236,7 +236,10 @@ interface EventState {
   rebuildAt: number;
   /** Set when merged into another event: its members moved there. */
   mergedInto: string | null;
-  /** Member count at which the event is next checked for a split (a function of its size: see `nextSplitCheck`). */
+  /**
+   * Member count at which the event is next checked for a split. Every change of membership is followed by the
+   * second pass's check, so after it this is `nextSplitCheck` of the size: a restored state derives it, unsaved.
+   */
   splitAt: number;
 }
 
@@ -1066,7 +1069,6 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       events: byIndex.map((e) => e.id),
       mergedInto: Int32Array.from(byIndex, (e) => (e.mergedInto === null ? -1 : events.get(e.mergedInto)!.index)),
       rebuildAt: Int32Array.from(byIndex, (e) => e.rebuildAt),
-      splitAt: Int32Array.from(byIndex, (e) => e.splitAt),
       eventMemberOffsets: eventMembers.offsets,
       eventMembers: eventMembers.values,
       centroidOffsets: centroids.offsets,
@@ -1102,7 +1104,7 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
       for (let k = s.eventMemberOffsets[i]; k < s.eventMemberOffsets[i + 1]; k++) attach(e, joined[s.eventMembers[k]]);
       e.centroid = { ids: s.centroidIds.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]), w: s.centroidWeights.subarray(s.centroidOffsets[i], s.centroidOffsets[i + 1]) };
       e.rebuildAt = s.rebuildAt[i];
-      e.splitAt = s.splitAt[i];
+      e.splitAt = nextSplitCheck(e.members.length);
       for (let k = s.indexedOffsets[i]; k < s.indexedOffsets[i + 1]; k++) findable.add(i, s.indexedIds[k]);
     }
     for (let i = 0; i < s.events.length; i++) {

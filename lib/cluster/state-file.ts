@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { ClustererSnapshot } from "./clusterer-snapshot";
 
 const magic = Buffer.from("PLXSTATE");
-const version = 3;
+const version = 2;
 
 // The typed-array sections, in file order, with their element type.
 const sections = {
@@ -17,7 +17,6 @@ const sections = {
   memberWeights: Float64Array,
   mergedInto: Int32Array,
   rebuildAt: Int32Array,
-  splitAt: Int32Array,
   eventMemberOffsets: Int32Array,
   eventMembers: Int32Array,
   centroidOffsets: Int32Array,
