@@ -1,6 +1,6 @@
 // Runs a clusterer over a labelled corpus in several seeded arrival orders and averages the scores.
 import { createClusterer, type ClustererConfig } from "./clusterer";
-import { bcubed, pairwise, type Scores } from "./metrics";
+import { bcubed, bcubedLoss, pairwise, type Scores } from "./metrics";
 import type { LabelledArticle } from "./corpus";
 import { seededShuffle } from "./shuffle";
 import { secondPass } from "./second-pass";
@@ -33,6 +33,8 @@ export interface Evaluation {
   pairwise: Scores;
   events: number;
   articlesPerSecond: number;
+  /** Per gold label, its mean share of the B³ precision and recall loss (see `bcubedLoss`). */
+  loss: Map<string, { precision: number; recall: number }>;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -46,6 +48,7 @@ export function evaluate(corpus: LabelledArticle[], factory: ClustererFactory, s
   const b: Scores[] = [];
   const p: Scores[] = [];
   const events: number[] = [];
+  const loss = new Map<string, { precision: number; recall: number }>();
   let articles = 0;
   let ms = 0;
   for (const seed of seeds) {
@@ -60,6 +63,12 @@ export function evaluate(corpus: LabelledArticle[], factory: ClustererFactory, s
     b.push(bcubed(predicted, gold));
     p.push(pairwise(predicted, gold));
     events.push(new Set(predicted).size);
+    for (const [g, l] of bcubedLoss(predicted, gold)) {
+      const sum = loss.get(g) ?? { precision: 0, recall: 0 };
+      sum.precision += l.precision / seeds.length;
+      sum.recall += l.recall / seeds.length;
+      loss.set(g, sum);
+    }
   }
-  return { bcubed: meanScores(b), pairwise: meanScores(p), events: mean(events), articlesPerSecond: (articles / ms) * 1000 };
+  return { bcubed: meanScores(b), pairwise: meanScores(p), events: mean(events), articlesPerSecond: (articles / ms) * 1000, loss };
 }

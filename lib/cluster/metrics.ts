@@ -54,3 +54,22 @@ export function pairwise(predicted: readonly string[], gold: readonly string[]):
   const recall = goldPairs ? tp / goldPairs : 1;
   return { precision, recall, f1: f1(precision, recall) };
 }
+
+/**
+ * Where the B-cubed loss lies: per gold label, its articles' shortfall from perfect precision and recall, each
+ * divided by the number of articles, so that the labels' shares sum to 1 − precision and 1 − recall. A label with a
+ * large precision share had other stories put with it; one with a large recall share was torn apart.
+ */
+export function bcubedLoss(predicted: readonly string[], gold: readonly string[]): Map<string, { precision: number; recall: number }> {
+  const n = predicted.length;
+  const { cell, pred, real } = contingency(predicted, gold);
+  const out = new Map<string, { precision: number; recall: number }>();
+  for (const g of real.keys()) out.set(g, { precision: 0, recall: 0 });
+  for (const [key, n_cg] of cell) {
+    const [c, g] = JSON.parse(key) as [string, string];
+    const loss = out.get(g)!;
+    loss.precision += (n_cg * (1 - n_cg / pred.get(c)!)) / n;
+    loss.recall += (n_cg * (1 - n_cg / real.get(g)!)) / n;
+  }
+  return out;
+}
