@@ -6,17 +6,42 @@
 // against the generator's events. It starts with the feature time alone (which also warms the tokeniser's memo
 // with the stream's vocabulary, as the first few thousand articles would) and ends with clustering time as a
 // multiple of feature time: on a machine whose speed swings between runs, the ratio is what compares.
+// `--config JSON` runs another configuration (checked against the clusterer's options) and `--placement-only`
+// leaves out the second pass: together they measure what a stripped-down clusterer would cost.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClusterer } from "@/lib/cluster/clusterer";
+import { z } from "zod";
+import { createClusterer, type ClustererConfig } from "@/lib/cluster/clusterer";
+import { parseClustererConfig } from "@/lib/cluster/config-schema";
+import { parseCliArgs } from "@/lib/cli/parse-args";
 import { secondPass } from "@/lib/cluster/second-pass";
 import { articleFeatures } from "@/lib/cluster/features";
 import { bcubed } from "@/lib/cluster/metrics";
 import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
 import { syntheticStream, type SyntheticItem } from "@/lib/cluster/synthetic-stream";
 
-const total = Number(process.argv[2] ?? 200_000);
+const USAGE = "usage: npm run bench:cluster:scale [-- ARTICLES] [--config JSON] [--placement-only]";
+const args = parseCliArgs(
+  z.object({
+    positionals: z
+      .array(z.string().regex(/^\d+$/, `ARTICLES: a whole number\n${USAGE}`).transform(Number).pipe(z.number().min(2_000, `ARTICLES: at least 2000\n${USAGE}`)))
+      .max(1, USAGE),
+    values: z.object({ config: z.string().optional(), "placement-only": z.boolean().default(false) }),
+  }),
+  { config: { type: "string" }, "placement-only": { type: "boolean" } },
+  USAGE,
+);
+let config: ClustererConfig;
+try {
+  config = parseClustererConfig(args.values.config ?? "{}");
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+// Without the second pass: what placement alone costs (the clusterer's floor), not what the app runs.
+const placementOnly = args.values["placement-only"];
+const total = args.positionals[0] ?? 200_000;
 const checkpoints = [10_000, 50_000, 100_000, 200_000].filter((n) => n <= total);
 const restartAt = Math.min(100_000, Math.floor(total / 2));
 const window = 2_000;
@@ -24,7 +49,8 @@ const window = 2_000;
 const stream = syntheticStream({ articles: total });
 console.log(`${stream.total} articles in ${stream.events} synthetic events`);
 calibrate();
-const clusterer = createClusterer();
+const clusterer = createClusterer(config);
+if (args.values.config || placementOnly) console.log(`config ${JSON.stringify(config)}${placementOnly ? ", placement only (no second pass)" : ""}`);
 let events = 0;
 const newId = () => `e${++events}`;
 let peakRss = 0;
@@ -46,7 +72,7 @@ for (const item of iterator) {
   const t1 = performance.now();
   const { eventId } = clusterer.ingest(item.article, newId, f);
   const t15 = performance.now();
-  secondPass(clusterer, eventId, newId);
+  if (!placementOnly) secondPass(clusterer, eventId, newId);
   const t2 = performance.now();
   mergeMs += t2 - t15;
   featureMs += t1 - t0;
@@ -77,7 +103,7 @@ for (const item of iterator) {
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const b = bcubed(predicted.map((id) => clusterer.eventOf(id) ?? id), gold.map(String));
 console.log(
-  `sustained ${((timed / ingestMs) * 1000).toFixed(0)} articles/s (features + placement + second pass), features ${((featureMs / timed) * 1000).toFixed(0)} µs/article,` +
+  `sustained ${((timed / ingestMs) * 1000).toFixed(0)} articles/s (features + placement${placementOnly ? ", no second pass" : " + second pass"}), features ${((featureMs / timed) * 1000).toFixed(0)} µs/article,` +
     ` placement ${(((ingestMs - featureMs - mergeMs) / timed) * 1000).toFixed(0)} µs/article, second pass ${((mergeMs / timed) * 1000).toFixed(0)} µs/article`,
 );
 console.log(
@@ -105,7 +131,7 @@ function restartCheck() {
   const s0 = performance.now();
   const bytes = writeStateFile(file, clusterer.exportState());
   const s1 = performance.now();
-  const restored = createClusterer();
+  const restored = createClusterer(config);
   restored.restoreState(readStateFile(file));
   const s2 = performance.now();
   rmSync(dir, { recursive: true, force: true });
@@ -121,8 +147,10 @@ function restartCheck() {
     const restoredId = () => `e${++k}`;
     const a = restored.ingest(item.article, restoredId);
     const b = clusterer.ingest(item.article, newId);
-    secondPass(restored, a.eventId, restoredId);
-    secondPass(clusterer, b.eventId, newId);
+    if (!placementOnly) {
+      secondPass(restored, a.eventId, restoredId);
+      secondPass(clusterer, b.eventId, newId);
+    }
     // Where the article is after the second pass, which may have merged its event or split it off.
     if (a.eventId === b.eventId && a.similarity === b.similarity && restored.eventOf(item.article.id) === clusterer.eventOf(item.article.id)) same++;
     predicted.push(item.article.id);
