@@ -25,24 +25,17 @@ export interface SpectralCut {
 export function spectralCut(n: number, full: Float64Array, k: number, minSide: number): SpectralCut {
   const none: SpectralCut = { side: new Uint8Array(n), ncut: Infinity, contrast: 1 };
   if (n < 2 * minSide || n < 2) return none;
-  // Each member's k-th best similarity: it keeps the edges at least that strong.
-  const kept = new Uint8Array(n * n);
+  // Each member's k-th best similarity: it keeps the edges at least that strong (both ways, `full` is symmetric).
+  const w = new Float64Array(n * n);
   const row = new Float64Array(n - 1);
   for (let i = 0; i < n; i++) {
     for (let j = 0, r = 0; j < n; j++) if (j !== i) row[r++] = full[i * n + j];
     row.sort();
     const cutoff = row[Math.max(0, n - 1 - Math.min(k, n - 1))];
-    for (let j = 0; j < n; j++) if (j !== i && full[i * n + j] >= cutoff && full[i * n + j] > 0) kept[i * n + j] = kept[j * n + i] = 1;
+    for (let j = 0; j < n; j++) if (j !== i && full[i * n + j] >= cutoff && full[i * n + j] > 0) w[i * n + j] = w[j * n + i] = full[i * n + j];
   }
-  const w = new Float64Array(n * n);
   const degree = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (!kept[i * n + j]) continue;
-      w[i * n + j] = full[i * n + j];
-      degree[i] += full[i * n + j];
-    }
-  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) degree[i] += w[i * n + j];
   for (let i = 0; i < n; i++) if (degree[i] === 0) return none; // an unlinked member: no similarity to judge by
   const fiedler = fiedlerVector(n, w, degree);
   const cut = bestSweep(n, w, degree, fiedler, minSide);
@@ -52,8 +45,13 @@ export function spectralCut(n: number, full: Float64Array, k: number, minSide: n
   let withinPairs = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (cut.side[i] !== cut.side[j]) [across, acrossPairs] = [across + full[i * n + j], acrossPairs + 1];
-      else [within, withinPairs] = [within + full[i * n + j], withinPairs + 1];
+      if (cut.side[i] !== cut.side[j]) {
+        across += full[i * n + j];
+        acrossPairs++;
+      } else {
+        within += full[i * n + j];
+        withinPairs++;
+      }
     }
   }
   const meanWithin = within / Math.max(1, withinPairs);
