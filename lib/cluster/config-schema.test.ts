@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClusterer } from "./clusterer";
-import { parseClustererConfig } from "./config-schema";
+import { clustererConfigArg, parseClustererConfig } from "./config-schema";
 
 describe("parseClustererConfig", () => {
   it("accepts options the clusterer has, nested ones included, and they reach it", () => {
@@ -23,5 +23,12 @@ describe("parseClustererConfig", () => {
     expect(() => parseClustererConfig('{"rejoinSingletons":1}')).toThrow(/at "rejoinSingletons"/);
     expect(() => parseClustererConfig("{threshold: 0.25}")).toThrow(/not JSON/);
     expect(() => parseClustererConfig("[1]")).toThrow(/clusterer config/);
+  });
+
+  it("as a command-line argument schema: the config, or one issue with the same message", () => {
+    expect(clustererConfigArg.parse('{"splitNcut":0}')).toEqual({ splitNcut: 0 });
+    const bad = clustererConfigArg.safeParse('{"treshold":0.25}');
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.message)).toEqual(['clusterer config: Unrecognized key: "treshold"']);
   });
 });

@@ -33,3 +33,13 @@ export function parseClustererConfig(json: string): ClustererConfig {
   }
   return parsed.data as ClustererConfig;
 }
+
+/** A command-line argument holding a clusterer configuration as JSON: parsed to it, or an issue saying what is wrong. */
+export const clustererConfigArg = z.string().transform((json, ctx) => {
+  try {
+    return parseClustererConfig(json);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
