@@ -49,12 +49,15 @@ if (losses.length) console.log(losses.join("\n"));
  * event; a recall share means the event was torn apart. Each is shown by its first article's title.
  */
 function lossReport(name: string, corpus: LabelledArticle[], e: Evaluation): string[] {
-  const titleOf = new Map<string, string>();
-  for (const x of corpus) if (!titleOf.has(x.gold)) titleOf.set(x.gold, x.article.title);
-  const size = (g: string) => corpus.filter((x) => x.gold === g).length;
+  const events = new Map<string, { title: string; size: number }>();
+  for (const x of corpus) {
+    let event = events.get(x.gold);
+    if (!event) events.set(x.gold, (event = { title: x.article.title, size: 0 }));
+    event.size++;
+  }
   const top = [...e.loss].sort((a, b) => b[1].precision + b[1].recall - (a[1].precision + a[1].recall)).slice(0, lossRows);
   return [
     `\n${name}: B³ loss (1 − P ${f(1 - e.bcubed.precision)}, 1 − R ${f(1 - e.bcubed.recall)}), the ${lossRows} gold events carrying most of it`,
-    ...top.map(([g, l]) => `  P ${l.precision.toFixed(4)}  R ${l.recall.toFixed(4)}  ${g.slice(0, 14).padEnd(14)} ${String(size(g)).padStart(4)} articles  ${titleOf.get(g)!.slice(0, 70)}`),
+    ...top.map(([g, l]) => `  P ${l.precision.toFixed(4)}  R ${l.recall.toFixed(4)}  ${g.slice(0, 14).padEnd(14)} ${String(events.get(g)!.size).padStart(4)} articles  ${events.get(g)!.title.slice(0, 70)}`),
   ];
 }
