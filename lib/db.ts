@@ -5,7 +5,7 @@ import { PrismaClient } from "./generated/prisma/client";
 import { sqlitePathFromUrl } from "./db/url";
 import { parseEnv } from "./env-schema";
 
-export type Db = PrismaClient;
+export type { Db, Tx } from "./db/types";
 
 const files = new WeakMap<PrismaClient, string>();
 

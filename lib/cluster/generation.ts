@@ -3,8 +3,7 @@
 // in `npm start` runs in Next's bundle, whose module copy of assign-event holds its own states), a recluster.
 // Each writer bumps it in the same transaction as its change; a clusterer that finds a value it did not write
 // itself reloads before placing the next article.
-import type { Db } from "@/lib/db";
-import type { Tx } from "@/lib/editor/audit";
+import type { Db, Tx } from "@/lib/db";
 
 const KEY = "cluster.generation";
 

@@ -2,11 +2,11 @@
 // writes its audit row in the same transaction as the change. Membership changes (merge, move, split) mark every
 // event they touch as curated, so the clusterer leaves those decisions alone, and then drop the clusterer's
 // in-memory state so that its next call rebuilds it from the database instead of from the old membership.
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { forgetClusterState } from "@/lib/cluster/assign-event";
 import { bumpGeneration } from "@/lib/cluster/generation";
-import { writeAudit, type Tx } from "@/lib/editor/audit";
+import { writeAudit } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import type { EditEventInput, HideEventInput, MergeEventsInput, MoveArticleInput, PinEventInput, SplitArticlesInput } from "./schema";
 import { curatedEventFields } from "./event-fields";

@@ -1,6 +1,6 @@
 // An event's denormalised counts and span, recomputed from its members after an editor changed them. The same
 // rules as the clusterer's (lib/cluster/assign-event.ts refreshEvent), so a curated event ranks like any other.
-import type { Tx } from "@/lib/editor/audit";
+import type { Tx } from "@/lib/db";
 
 export interface EventStats {
   articleCount: number;

@@ -1,8 +1,6 @@
 // The audit trail: every editorial mutation writes one row in the same transaction as the change, so there is
 // never a change without its record nor a record of a change that was rolled back.
-import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db";
 
 export interface AuditEntry {
   userId: number;

@@ -1,8 +1,8 @@
 // Outlet and feed writes for the editors' sources page. They trust their input (operations.ts validates it and
 // checks who may); each writes its audit row with the entity before and after.
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit, type Tx } from "@/lib/editor/audit";
+import { writeAudit } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import { findFeed, storeFeed, type AddFeedOptions } from "@/lib/sources/add-feed";
 import type { AddFeedInput, EditSourceInput, SetFeedEnabledInput, SetSourceEnabledInput } from "./schema";

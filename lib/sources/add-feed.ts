@@ -1,7 +1,6 @@
 // Adds one feed by URL: a feed URL is taken as it is, a site URL is autodiscovered. The feed is filed under
 // --source's outlet, else under the outlet of the site it was found from.
-import type { Db } from "@/lib/db";
-import type { Tx } from "@/lib/editor/audit";
+import type { Db, Tx } from "@/lib/db";
 import { discoverFeeds, tryParseFeed, type DiscoverOptions } from "@/lib/feeds/discover";
 import { safeFetch } from "@/lib/net/fetch";
 import { sourceDomainFor } from "./domain";

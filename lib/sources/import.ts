@@ -1,6 +1,6 @@
 // Loads a source list into the database: one Source per domain, one Feed per feed URL. A merge by default (what is
 // there stays, what the list says wins); with replace, the list becomes the whole set of feeds.
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceEntry } from "./source-list";
 
@@ -19,8 +19,6 @@ export interface ImportReport {
   feedsAdded: number;
   feedsRemoved: number;
 }
-
-type Tx = Prisma.TransactionClient;
 
 export async function importSources(db: Db, entries: SourceEntry[], opts: ImportOptions = {}): Promise<ImportReport> {
   return db.$transaction((tx) => importInto(tx, entries, opts), { timeout: 60_000 });

@@ -1,5 +1,4 @@
-import type { Db } from "@/lib/db";
-import type { Tx } from "@/lib/editor/audit";
+import type { Db, Tx } from "@/lib/db";
 import type { Outlet } from "@/lib/ingest/types";
 import { findOutletByDomain } from "@/lib/sources/known-outlets";
 

@@ -1,7 +1,7 @@
 // Tag writes. They trust their input (lib/tags/operations.ts validates it and checks who may) and each writes
 // its audit row in the same transaction as the change.
-import type { Db } from "@/lib/db";
-import { writeAudit, type Tx } from "@/lib/editor/audit";
+import type { Db, Tx } from "@/lib/db";
+import { writeAudit } from "@/lib/editor/audit";
 import { InputError } from "@/lib/editor/run";
 import { slugify, type CreateTagInput, type EventTagInput, type MergeTagsInput, type RenameTagInput } from "./schema";
 
