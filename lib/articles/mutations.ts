@@ -57,7 +57,7 @@ export async function saveArticle(
         data: { ...articleFields(input, hash), url: existing.url ?? url, sourceId },
       });
       // New text, new bands; whether it is a copy was decided when it arrived and stays so.
-      if (!sameText) await indexArticle(tx as unknown as Db, existing.id, article.text);
+      if (!sameText) await indexArticle(tx, existing.id, article.text);
     });
     return { id: existing.id, outcome: "updated" };
   }
@@ -67,7 +67,7 @@ export async function saveArticle(
   // a duplicate on the rerun, never indexed, and its syndicated copies would go unrecognised.
   return db.$transaction(async (tx) => {
     const created = await tx.article.create({ data: { ...articleFields(input, hash), url, sourceId } });
-    const duplicateOfId = await markNearDuplicate(tx as unknown as Db, created.id, article.text);
+    const duplicateOfId = await markNearDuplicate(tx, created.id, article.text);
     return { id: created.id, outcome: "new" as const, duplicateOfId };
   });
 }

@@ -10,7 +10,7 @@
 // The hash seeds and the tokeniser are part of the stored format: changing them makes stored bands useless
 // until every article is re-indexed (reindexArticle).
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 
 export const SHINGLE_WORDS = 5;
 export const NUM_HASHES = 128;
@@ -115,7 +115,7 @@ export interface NearDuplicateMatch {
 }
 
 /** Stores the article's LSH bands (replacing old ones); a text too short to judge gets none. */
-export async function indexArticle(db: Db, articleId: number, text: string): Promise<string[] | null> {
+export async function indexArticle(db: Db | Tx, articleId: number, text: string): Promise<string[] | null> {
   const set = shingles(text);
   await db.articleBand.deleteMany({ where: { articleId } });
   if (set.size < MIN_SHINGLES) return null;
@@ -128,7 +128,7 @@ export async function indexArticle(db: Db, articleId: number, text: string): Pro
  * The earlier article this text is a near-copy of (Jaccard ≥ 0.9 on shingles), best match first, or null.
  * Only articles with a smaller id count: "earlier" is arrival order, which is also the clusterer's order.
  */
-export async function findNearDuplicate(db: Db, articleId: number, text: string, bands?: string[] | null): Promise<NearDuplicateMatch | null> {
+export async function findNearDuplicate(db: Db | Tx, articleId: number, text: string, bands?: string[] | null): Promise<NearDuplicateMatch | null> {
   const set = shingles(text);
   if (set.size < MIN_SHINGLES) return null;
   const hashes = bands ?? bandHashes(minhash(set));
@@ -159,7 +159,7 @@ export async function findNearDuplicate(db: Db, articleId: number, text: string,
  * Indexes a newly stored article and, when it is a syndicated copy, points duplicateOfId at the original
  * (the original of the match, if the match is itself a copy). Returns the original's id or null.
  */
-export async function markNearDuplicate(db: Db, articleId: number, text: string): Promise<number | null> {
+export async function markNearDuplicate(db: Db | Tx, articleId: number, text: string): Promise<number | null> {
   const bands = await indexArticle(db, articleId, text);
   if (!bands) return null;
   const match = await findNearDuplicate(db, articleId, text, bands);

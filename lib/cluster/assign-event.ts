@@ -2,6 +2,7 @@
 // title, dates and counts follow. The clusterer's state lives per process and per client; on first use it is
 // loaded from the index saved beside the database when that still matches the memberships (saved-state.ts), else
 // rebuilt from the stored Article.features, so a restart never re-reads every text.
+import type { Tx } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createClusterer, type Clusterer, type ClustererConfig } from "./clusterer";
 import { keyEntities, summarise } from "./event-summary";
@@ -128,7 +129,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
       await tx.eventArticle.create({ data: { articleId, eventId, similarity: target ? similarity : 1 } });
       generation = await bumpGeneration(tx);
       clusterer.add(article, String(eventId), features);
-      await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId);
+      await refreshEvent(tx, clusterer, eventId);
       return { eventId, created: !target };
     });
     noteOwnChange(state, generation);
@@ -170,7 +171,7 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
       const moved = (await tx.eventTag.findMany({ where: { eventId: other } })).filter((t) => !kept.has(t.tagId));
       if (moved.length) await tx.eventTag.createMany({ data: moved.map((t) => ({ eventId: survivor, tagId: t.tagId })) });
       clusterer.merge(String(survivor), String(other));
-      await refreshEvent(tx as unknown as PrismaClient, clusterer, survivor, true);
+      await refreshEvent(tx, clusterer, survivor, true);
       return true;
     });
     if (!merged) continue;
@@ -208,15 +209,15 @@ async function splitPass(db: PrismaClient, state: State, eventId: number): Promi
     if (tags.length) await tx.eventTag.createMany({ data: tags.map((t) => ({ eventId: created.id, tagId: t.tagId })) });
     generation = await bumpGeneration(tx);
     clusterer.split(String(eventId), moving, String(created.id));
-    await refreshEvent(tx as unknown as PrismaClient, clusterer, eventId, true);
-    await refreshEvent(tx as unknown as PrismaClient, clusterer, created.id, true);
+    await refreshEvent(tx, clusterer, eventId, true);
+    await refreshEvent(tx, clusterer, created.id, true);
     return true;
   });
   if (done) noteOwnChange(state, generation);
 }
 
 /** Recomputes an event's title, first/last seen, counts and (see `relabel`) summary and entities from its members. */
-async function refreshEvent(db: PrismaClient, clusterer: Clusterer, eventId: number, merged = false) {
+async function refreshEvent(db: PrismaClient | Tx, clusterer: Clusterer, eventId: number, merged = false) {
   const members = await db.eventArticle.findMany({
     where: { eventId },
     select: { article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true } } },
@@ -253,7 +254,7 @@ const labelSample = 30;
  * The event's summary and key entities, recomputed while it is small and then each time it grew by a tenth (one
  * more article hardly changes what most sources say, and reading the texts is the cost); always after a merge.
  */
-async function relabel(db: PrismaClient, eventId: number, articles: ArticleRow[], merged: boolean) {
+async function relabel(db: PrismaClient | Tx, eventId: number, articles: ArticleRow[], merged: boolean) {
   const n = articles.length;
   const step = (k: number) => Math.floor(Math.log(k) / Math.log(1.1));
   if (!merged && n > 20 && step(n) === step(n - 1)) {
