@@ -1,41 +1,15 @@
 "use server";
-// The curation forms' server actions: thin wrappers that hand Next's request headers, session and database to
-// runCurationForm (form.ts), then redirect. Plain form posts, so every one works without JavaScript.
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current";
-import { getDb } from "@/lib/db";
-import { runCurationForm, type CurationOp } from "./form";
+// The curation forms' server actions (lib/editor/action.ts): each lands back on the page it was posted from,
+// except a merge and a split, which go to the event that now holds the articles.
+import { editorFormActions } from "@/lib/editor/action";
+import { curationPage } from "./form";
 import * as ops from "./operations";
 
-async function run<R>(formData: FormData, op: CurationOp<R>, notice: string, next?: (result: R) => string): Promise<never> {
-  const location = await runCurationForm({ headers: await headers(), formData, getSession: () => getCurrentSession(), db: getDb(), op, notice, next });
-  // The public listings, feeds and pages read these events: nothing cached may keep the old state.
-  revalidatePath("/", "layout");
-  redirect(location);
-}
+const action = editorFormActions(curationPage);
 
-export async function editEventAction(formData: FormData): Promise<void> {
-  await run(formData, ops.editEventOp, "Title and summary saved.");
-}
-
-export async function pinEventAction(formData: FormData): Promise<void> {
-  await run(formData, ops.pinEventOp, "Pin updated.");
-}
-
-export async function hideEventAction(formData: FormData): Promise<void> {
-  await run(formData, ops.hideEventOp, "Visibility updated.");
-}
-
-export async function mergeEventsAction(formData: FormData): Promise<void> {
-  await run(formData, ops.mergeEventsOp, "Events merged.", (into) => `/editor/events/${into.id}`);
-}
-
-export async function moveArticleAction(formData: FormData): Promise<void> {
-  await run(formData, ops.moveArticleOp, "Article moved.");
-}
-
-export async function splitArticlesAction(formData: FormData): Promise<void> {
-  await run(formData, ops.splitArticlesOp, "Articles split into a new event.", (created) => `/editor/events/${created.id}`);
-}
+export const editEventAction = action(ops.editEventOp, { notice: "Title and summary saved." });
+export const pinEventAction = action(ops.pinEventOp, { notice: "Pin updated." });
+export const hideEventAction = action(ops.hideEventOp, { notice: "Visibility updated." });
+export const mergeEventsAction = action(ops.mergeEventsOp, { notice: "Events merged.", next: (into) => `/editor/events/${into.id}` });
+export const moveArticleAction = action(ops.moveArticleOp, { notice: "Article moved." });
+export const splitArticlesAction = action(ops.splitArticlesOp, { notice: "Articles split into a new event.", next: (created) => `/editor/events/${created.id}` });
