@@ -1,4 +1,4 @@
-// What every editorial operation shares: validate the input with zod, then run the change in a transaction.
+// Input the editor can correct: a zod failure becomes an InputError, whose message goes back to the form as ?error=.
 import { z } from "zod";
 
 export class InputError extends Error {
