@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import type { ExtractedArticle } from "@/lib/ingest/types";
+import type { ExtractedArticle } from "@/lib/extract/types";
 import { createTempDb } from "@/tests/support/temp-db";
 import { saveArticle } from "./mutations";
 import { BANDS, estimateJaccard, findNearDuplicate, jaccard, minhash, shingles, tokens } from "./near-duplicate";

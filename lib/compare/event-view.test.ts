@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventView } from "@/components/event-view";
 import { getEvent, isRedirect } from "@/lib/events/data";
 import type { EventDetail } from "@/lib/events/types";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "@/tests/support/temp-db";
 import { sharedPath } from "@/tests/support/shared";
 import { alignArticles } from "./align";

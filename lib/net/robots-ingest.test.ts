@@ -1,8 +1,8 @@
 // robots.txt as the ingest paths see it: `npm run ingest URL` refuses a disallowed page, a feed item keeps the
 // feed's own content (partial) instead of fetching it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFeedItem } from "@/lib/ingest/feed-item";
-import { ingestInput } from "@/lib/ingest/pipeline";
+import { ingestFeedItem } from "@/lib/pipeline/feed-item";
+import { ingestInput } from "@/lib/pipeline/ingest";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
 import { createTempDb } from "@/tests/support/temp-db";
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { Tx } from "@/lib/editor/audit";
-import type { Outlet } from "@/lib/ingest/types";
+import type { Outlet } from "@/lib/extract/types";
 import { findOutletByDomain } from "@/lib/sources/known-outlets";
 
 /**

@@ -1,4 +1,4 @@
-import type { Outlet } from "@/lib/ingest/types";
+import type { Outlet } from "@/lib/extract/types";
 import { findOutletByDomain, findOutletByName, type KnownOutlet, registrableDomain } from "@/lib/sources/known-outlets";
 
 export function toOutlet(outlet: KnownOutlet): Outlet {

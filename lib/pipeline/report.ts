@@ -1,4 +1,4 @@
-import type { IngestReport } from "@/lib/ingest/pipeline";
+import type { IngestReport } from "@/lib/pipeline/ingest";
 
 /** The summary `npm run ingest` ends with: counts, then each failure with its reason. */
 export function formatReport(report: IngestReport): string {

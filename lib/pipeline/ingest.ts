@@ -7,8 +7,8 @@ import { saveArticle, type SaveOutcome } from "@/lib/articles/mutations";
 import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
-import { extractDocument, MAX_INPUT_BYTES, type RawDocument } from "@/lib/ingest/document";
-import { describeInput, expandInputs, type IngestInput } from "@/lib/ingest/inputs";
+import { extractDocument, MAX_INPUT_BYTES, type RawDocument } from "@/lib/extract/document";
+import { describeInput, expandInputs, type IngestInput } from "@/lib/pipeline/inputs";
 import { safeFetch } from "@/lib/net/fetch";
 import { assertRobotsAllowed } from "@/lib/net/robots";
 

@@ -53,9 +53,9 @@ export function parseSiteRules(json: unknown, origin = "site rules"): SiteRules 
 
 let shipped: SiteRules | null = null;
 
-/** The rules shipped in lib/ingest/site-rules.json, validated on first use. */
+/** The rules shipped in lib/extract/site-rules.json, validated on first use. */
 export function defaultSiteRules(): SiteRules {
-  return (shipped ??= parseSiteRules(rawRules, "lib/ingest/site-rules.json"));
+  return (shipped ??= parseSiteRules(rawRules, "lib/extract/site-rules.json"));
 }
 
 /** The rule for the first of `urls` whose host or a parent domain has one (the most specific host wins). */

@@ -18,7 +18,7 @@ const MIN_TEXT = 80;
 export interface ExtractHtmlOptions {
   /** The address the page was fetched from: resolves relative links and names the outlet. */
   url?: string;
-  /** Per-site rules; the ones shipped in lib/ingest/site-rules.json by default. */
+  /** Per-site rules; the ones shipped in lib/extract/site-rules.json by default. */
   siteRules?: SiteRules;
 }
 

@@ -1,4 +1,4 @@
-import type { ExtractedArticle } from "@/lib/ingest/types";
+import type { ExtractedArticle } from "@/lib/extract/types";
 
 /** The line `npm run extract` prints for one input. */
 export function toExtractJson(file: string, article: ExtractedArticle) {

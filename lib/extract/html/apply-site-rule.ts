@@ -1,4 +1,4 @@
-// Applies a per-site rule (lib/ingest/site-rules.ts) to a parsed page: "drop" removes blocks before anything is
+// Applies a per-site rule (lib/extract/site-rules.ts) to a parsed page: "drop" removes blocks before anything is
 // measured, "keep" names the article container instead of the heuristics choosing one.
 import type { CheerioAPI } from "cheerio";
 import type { SiteRule } from "../site-rules";

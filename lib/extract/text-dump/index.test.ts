@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExtractionError } from "@/lib/ingest/types";
+import { ExtractionError } from "@/lib/extract/types";
 import { extractTextDump } from "./index";
 
 const UKRAINIAN_DUMP = `Головна Новини Політика Економіка

@@ -1,10 +1,10 @@
 // One entry point from raw bytes to an ExtractedArticle, shared by `npm run ingest`, `npm run extract` and the
 // feed scheduler, so that every path cleans articles the same way.
 import { gunzipSync } from "node:zlib";
-import { extractHtml } from "@/lib/ingest/html";
-import { detectLanguage } from "@/lib/ingest/language";
-import { extractTextDump } from "@/lib/ingest/text-dump";
-import { ExtractionError, type ExtractedArticle } from "@/lib/ingest/types";
+import { extractHtml } from "@/lib/extract/html";
+import { detectLanguage } from "@/lib/extract/language";
+import { extractTextDump } from "@/lib/extract/text-dump";
+import { ExtractionError, type ExtractedArticle } from "@/lib/extract/types";
 
 /** Larger inputs are refused: no news article is this big, and parsing one would stall the run. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;

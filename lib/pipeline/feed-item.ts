@@ -1,7 +1,7 @@
 // A new feed item becomes an article: fetch its page and extract it; when the page cannot be had (paywall, 403,
 // timeout, blocked), keep what the feed itself carried and mark the article partial rather than lose it.
 import type { Db } from "@/lib/db";
-import { ingestDocument } from "@/lib/ingest/pipeline";
+import { ingestDocument } from "@/lib/pipeline/ingest";
 import { safeFetch } from "@/lib/net/fetch";
 import { assertRobotsAllowed } from "@/lib/net/robots";
 

@@ -1,5 +1,5 @@
-import { detectLanguage } from "@/lib/ingest/language";
-import { type ExtractedArticle, ExtractionError, type Outlet } from "@/lib/ingest/types";
+import { detectLanguage } from "@/lib/extract/language";
+import { type ExtractedArticle, ExtractionError, type Outlet } from "@/lib/extract/types";
 import { findArticleRegion } from "./article-region";
 import { type ClassifiedLine, classifyLines } from "./classify-lines";
 import { dateFromUrl, findYearlessDate } from "./dates";
