@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/editor/audit";
 import { discoverFeeds, tryParseFeed, type DiscoverOptions } from "@/lib/feeds/discover";
 import { safeFetch } from "@/lib/net/fetch";
 import { sourceDomainFor } from "./domain";
-import { findOutletByDomain } from "./known-outlets";
+import { findOutletByDomain } from "@/lib/outlets/known-outlets";
 import { upsertSource } from "./mutations";
 
 export interface AddFeedOptions extends DiscoverOptions {

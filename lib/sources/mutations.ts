@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { Tx } from "@/lib/editor/audit";
 import type { Outlet } from "@/lib/extract/types";
-import { findOutletByDomain } from "@/lib/sources/known-outlets";
+import { findOutletByDomain } from "@/lib/outlets/known-outlets";
 
 /**
  * The outlet row for a domain, created on first sight with what the known-outlets catalogue says of it

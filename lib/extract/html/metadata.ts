@@ -1,9 +1,10 @@
 // Article metadata from the page head and markup: JSON-LD first (the most deliberate), then OpenGraph and
 // Twitter cards, then generic meta tags and visible markup.
 import type { Document } from "domhandler";
+import { registrableDomain } from "@/lib/net/domain";
 import type { Outlet } from "../types";
 import { type JsonLdArticle, readJsonLdArticle } from "./json-ld";
-import { absoluteUrl, registrableDomain, sameSite } from "./outlet";
+import { absoluteUrl, sameSite } from "./outlet";
 import { type PageSignals, readPageSignals } from "./page-signals";
 import { stripSiteName } from "./title";
 

@@ -1,12 +1,5 @@
-// The outlet behind a page: its registrable domain (public-suffix aware, so "bbc.co.uk", not "co.uk") and name.
-import { getDomain } from "tldts";
-
-/** Registrable domain of a URL without "www.", or null when it has none (IP address, localhost, garbage). */
-export function registrableDomain(url: string | null | undefined): string | null {
-  if (!url) return null;
-  const domain = getDomain(url); // ICANN suffixes only: "user.github.io" is an outlet on github.io
-  return domain ? domain.toLowerCase() : null;
-}
+// Which site a page and the links it names belong to (registrable domains come from lib/net/domain).
+import { registrableDomain } from "@/lib/net/domain";
 
 export function sameSite(a: string, b: string): boolean {
   const da = registrableDomain(a);

@@ -1,4 +1,4 @@
-import { findOutletByName, type KnownOutlet } from "@/lib/sources/known-outlets";
+import { findOutletByName, type KnownOutlet } from "@/lib/outlets/known-outlets";
 import { bylineFromByLine, parseByline } from "./byline";
 import { findDates, WEEKDAY } from "./dates";
 

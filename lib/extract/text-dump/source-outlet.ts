@@ -1,5 +1,6 @@
 import type { Outlet } from "@/lib/extract/types";
-import { findOutletByDomain, findOutletByName, type KnownOutlet, registrableDomain } from "@/lib/sources/known-outlets";
+import { siteDomain } from "@/lib/net/domain";
+import { findOutletByDomain, findOutletByName, type KnownOutlet } from "@/lib/outlets/known-outlets";
 
 export function toOutlet(outlet: KnownOutlet): Outlet {
   return { name: outlet.name, domain: outlet.domain };
@@ -15,7 +16,7 @@ export function outletFromUrl(url: string): Outlet | null {
   } catch {
     return null;
   }
-  const domain = registrableDomain(host);
+  const domain = siteDomain(host);
   return domain.includes(".") ? { name: domain, domain } : null;
 }
 

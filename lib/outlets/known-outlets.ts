@@ -1,5 +1,5 @@
-import { getDomain } from "tldts";
 import { z } from "zod";
+import { normaliseHost } from "@/lib/net/domain";
 import catalogue from "./known-outlets.json";
 
 const KnownOutletSchema = z.object({
@@ -25,29 +25,6 @@ const outlets: readonly KnownOutlet[] = z.array(KnownOutletSchema).parse(catalog
 /** Every outlet in the reviewed catalogue. */
 export function knownOutlets(): readonly KnownOutlet[] {
   return outlets;
-}
-
-/**
- * "www.news.bbc.co.uk" → "bbc.co.uk"; "news.cgtn.com" → "cgtn.com". The public suffix list (tldts, as the HTML
- * extractor uses) knows every registry's second levels; a host without one (localhost) is returned as is.
- */
-export function registrableDomain(host: string): string {
-  const normalised = normaliseHost(host);
-  return getDomain(normalised) ?? normalised;
-}
-
-function normaliseHost(hostOrUrl: string): string {
-  let host = hostOrUrl.trim().toLowerCase();
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(host)) {
-    try {
-      host = new URL(host).hostname;
-    } catch {
-      return "";
-    }
-  } else {
-    host = host.replace(/[/?#:].*$/, "");
-  }
-  return host.replace(/^www\./, "").replace(/\.$/, "");
 }
 
 /** The outlet that owns a host or URL; subdomains belong to their parent (news.cgtn.com → CGTN). */
