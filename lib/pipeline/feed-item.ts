@@ -1,9 +1,8 @@
 // A new feed item becomes an article: fetch its page and extract it; when the page cannot be had (paywall, 403,
 // timeout, blocked), keep what the feed itself carried and mark the article partial rather than lose it.
 import type { Db } from "@/lib/db";
+import { fetchPage } from "@/lib/net/fetch-page";
 import { ingestDocument } from "@/lib/pipeline/ingest";
-import { safeFetch } from "@/lib/net/fetch";
-import { assertRobotsAllowed } from "@/lib/net/robots";
 
 export interface FeedItemInput {
   url: string | null;
@@ -18,12 +17,8 @@ export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: nu
   if (!item.url) throw new Error("feed item has no link");
   try {
     // A page robots.txt disallows is not fetched; the catch below keeps the feed's own content instead.
-    await assertRobotsAllowed(item.url, { allowHosts });
-    const page = await safeFetch(item.url, { allowHosts, accept: "text/html,application/xhtml+xml" });
-    if (page.status >= 400) throw new Error(`HTTP ${page.status}`);
-    const contentType = page.headers["content-type"] ?? null;
-    const charset = contentType ? /charset=([\w-]+)/i.exec(contentType)?.[1] ?? null : null;
-    return await ingestDocument(db, { bytes: page.body, name: new URL(page.url).pathname, url: page.url, contentType, charset }, { origin: item.url, feedId: feed.id });
+    const page = await fetchPage(item.url, { allowHosts, accept: "text/html,application/xhtml+xml" });
+    return await ingestDocument(db, page, { origin: item.url, feedId: feed.id });
   } catch (pageError) {
     const body = item.contentHtml || item.summary;
     if (!body) throw pageError;

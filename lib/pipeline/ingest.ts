@@ -8,9 +8,8 @@ import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
 import { extractDocument, MAX_INPUT_BYTES, type RawDocument } from "@/lib/extract/document";
+import { fetchPage } from "@/lib/net/fetch-page";
 import { describeInput, expandInputs, type IngestInput } from "@/lib/pipeline/inputs";
-import { safeFetch } from "@/lib/net/fetch";
-import { assertRobotsAllowed } from "@/lib/net/robots";
 
 export interface IngestOptions {
   db: Db;
@@ -74,12 +73,7 @@ export async function ingestDocument(
 async function loadInput(input: IngestInput, options: IngestOptions): Promise<RawDocument> {
   if (input.kind === "missing") throw new Error(`no such file or directory: ${input.path}`);
   if (input.kind === "url") {
-    await assertRobotsAllowed(input.url, { allowHosts: options.allowHosts });
-    const page = await safeFetch(input.url, { allowHosts: options.allowHosts, accept: "text/html,application/xhtml+xml,text/plain;q=0.8" });
-    if (page.status >= 400) throw new Error(`fetch failed: HTTP ${page.status}`);
-    const contentType = page.headers["content-type"] ?? null;
-    const charset = contentType ? /charset=([\w-]+)/i.exec(contentType)?.[1] ?? null : null;
-    return { bytes: page.body, name: new URL(page.url).pathname, url: page.url, contentType, charset };
+    return fetchPage(input.url, { allowHosts: options.allowHosts, accept: "text/html,application/xhtml+xml,text/plain;q=0.8" });
   }
   const info = await stat(input.path);
   if (info.size > MAX_INPUT_BYTES) {

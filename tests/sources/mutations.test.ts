@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDb } from "@/tests/support/temp-db";
-import { upsertSource } from "./mutations";
+import { upsertSource } from "@/lib/sources/mutations";
 
 describe("upsertSource", () => {
   let t: Awaited<ReturnType<typeof createTempDb>>;

@@ -5,8 +5,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
-import { BlockedUrlError, FetchError } from "./errors";
-import { parseRetryAfter, safeFetch } from "./fetch";
+import { BlockedUrlError, FetchError } from "@/lib/net/errors";
+import { parseRetryAfter, safeFetch } from "@/lib/net/fetch";
 
 let server: FixtureServer;
 let allow: { allowHosts: string[] };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
-import { discoverFeeds, feedLinksInHtml } from "./discover";
+import { discoverFeeds, feedLinksInHtml } from "@/lib/feeds/discover";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture</title><link>https://fixture.example/</link>
 <item><title>One</title><link>https://fixture.example/1</link><guid>1</guid></item></channel></rss>`;

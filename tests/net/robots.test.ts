@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
-import { assertRobotsAllowed, checkRobots, RobotsCache, RobotsDisallowedError, type RobotsPolicy } from "./robots";
+import { assertRobotsAllowed, checkRobots, RobotsCache, RobotsDisallowedError, type RobotsPolicy } from "@/lib/net/robots";
 
 const ROBOTS = `
 User-agent: *

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
 import { createTempDb } from "@/tests/support/temp-db";
-import { pollFeed } from "./poll";
-import type { FeedItem } from "./types";
+import { pollFeed } from "@/lib/feeds/poll";
+import type { FeedItem } from "@/lib/feeds/types";
 
 const rss = (items: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture News</title><ttl>60</ttl>
 ${items.map((path) => `<item><title>Story ${path}</title><link>${path}</link><guid>${path}</guid></item>`).join("")}

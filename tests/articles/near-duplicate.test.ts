@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import type { ExtractedArticle } from "@/lib/extract/types";
 import { createTempDb } from "@/tests/support/temp-db";
-import { saveArticle } from "./mutations";
-import { BANDS, estimateJaccard, findNearDuplicate, jaccard, minhash, shingles, tokens } from "./near-duplicate";
+import { saveArticle } from "@/lib/articles/mutations";
+import { BANDS, estimateJaccard, findNearDuplicate, jaccard, minhash, shingles, tokens } from "@/lib/articles/near-duplicate";
 
 const WIRE = [
   "KYIV, April 26 (Reuters) - Ukrainian and Russian delegations met in Istanbul on Saturday for the first direct talks in more than three years, officials from both sides said, as Western governments pressed for a ceasefire along the front line.",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTempDb } from "@/tests/support/temp-db";
-import { defaultSources, DEFAULTS_LOADED_KEY, seedDefaultSources } from "./default-sources";
+import { defaultSources, DEFAULTS_LOADED_KEY, seedDefaultSources } from "@/lib/sources/default-sources";
 
 describe("defaultSources", () => {
   it("ships at least 40 outlets with feeds, from at least 10 countries, across kinds and leans", () => {

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { saveArticle } from "@/lib/articles/mutations";
 import { parseOpml } from "@/lib/opml";
 import { createTempDb } from "@/tests/support/temp-db";
-import { exportSources, exportSourcesAs } from "./export";
-import { importSources } from "./import";
-import { readSourcesFile } from "./read-file";
-import { parseSourceList } from "./source-list";
+import { exportSources, exportSourcesAs } from "@/lib/sources/export";
+import { importSources } from "@/lib/sources/import";
+import { readSourcesFile } from "@/lib/sources/read-file";
+import { parseSourceList } from "@/lib/sources/source-list";
 
 const LIST = parseSourceList([
   { name: "BBC", domain: "bbc.co.uk", homepage: "https://www.bbc.com/news", feeds: ["https://feeds.bbci.co.uk/news/world/rss.xml"], country: "GB", language: "en", kind: "public-broadcaster", lean: "center" },

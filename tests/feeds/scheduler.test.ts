@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
 import { createTempDb } from "@/tests/support/temp-db";
-import { runLimited, startScheduler } from "./scheduler";
+import { runLimited, startScheduler } from "@/lib/feeds/scheduler";
 
 const feedXml = (n: number) =>
   `<rss version="2.0"><channel><title>F${n}</title><item><title>i</title><link>https://news.example/${n}</link></item></channel></rss>`;
