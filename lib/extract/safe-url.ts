@@ -1,9 +1,6 @@
 // The one URL check behind both ways an article body becomes stored HTML (sanitize.ts for arbitrary HTML,
-// html/safe-body-html.ts for an extracted DOM): a link or image source survives only with an allowed scheme.
-
-/** Schemes a stored link may use; images load over the web only. */
-export const LINK_SCHEMES = ["http", "https", "mailto"];
-export const IMAGE_SCHEMES = ["http", "https"];
+// html/safe-body-html.ts for an extracted DOM): a link or image source survives only with a scheme the policy
+// (sanitize-policy.ts) allows.
 
 export function parseBase(baseUrl: string | null | undefined): URL | null {
   if (!baseUrl) return null;

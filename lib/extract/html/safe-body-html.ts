@@ -1,30 +1,23 @@
 // Serialises the cleaned article container straight to the stored article HTML, with the allowlist, link and
-// image rules of sanitizeHtml(simplifyBodyHtml(parts)) but without sanitize-html parsing the body again (that
-// second parse was a tenth of extraction time). The one difference: blocks nested where HTML does not allow them
-// are left for the browser to re-nest, as sanitize-html's parser did. safe-body-html.test.ts checks that
+// image rules of sanitizeHtml(simplifyBodyHtml(parts)) (both read sanitize-policy.ts) but without sanitize-html
+// parsing the body again (that second parse was a tenth of extraction time). The one difference: blocks nested
+// where HTML does not allow them are left for the browser to re-nest, as sanitize-html's parser did. safe-body-html.test.ts checks that
 // lib/extract/sanitize.ts would emit every tag and attribute written here, on hostile markup and on every page of
 // the extraction corpus when it is present; change the two together.
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
-import { IMAGE_SCHEMES, LINK_SCHEMES, parseBase, safeUrl } from "../safe-url";
+import { parseBase, safeUrl } from "../safe-url";
+import { ALLOWED_TAGS, DROP_WITH_CONTENT, IMAGE_SCHEMES, LINK_REL, LINK_SCHEMES, RENAMED_TAGS } from "../sanitize-policy";
 
-/** Tags written as themselves (h1 is written as h2: the page title is shown apart). Others are unwrapped. */
-const KEEP = new Set([
-  "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite", "em", "strong", "b",
-  "i", "a", "figure", "figcaption", "img", "pre", "code", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
-  "td",
-]);
+/** Tags written as themselves, or renamed (h1 as h2). Others are unwrapped. */
+const KEEP = new Set([...ALLOWED_TAGS, ...Object.keys(RENAMED_TAGS)]);
 /** Dropped with their content; the pruned tree should not hold them, but this output must not depend on that. */
-const DROP_WITH_CONTENT = new Set([
-  "script", "style", "noscript", "template", "textarea", "option", "select", "button",
-  "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "head", "title",
-]);
+const DROP = new Set(DROP_WITH_CONTENT);
 // Blocks that hold phrasing content; their loose text must not be wrapped again.
 const TEXT_CONTAINERS = new Set([
   "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "caption", "figcaption", "blockquote", "q", "cite",
   "em", "strong", "b", "i", "a", "code",
 ]);
-const LINK_REL = "nofollow noopener noreferrer";
 
 export function safeBodyHtml(parts: Element[], baseUrl?: string | null): string {
   const out: string[] = [];
@@ -64,7 +57,7 @@ function write(node: AnyNode, out: string[], inText: boolean, base: URL | null):
   }
   if (!isTag(node)) return;
   const name = node.name;
-  if (DROP_WITH_CONTENT.has(name)) return;
+  if (DROP.has(name)) return;
   if (!KEEP.has(name)) {
     writeChildren(node, out, inText, base);
     return;
@@ -88,11 +81,11 @@ function write(node: AnyNode, out: string[], inText: boolean, base: URL | null):
   } else if (name === "td" || name === "th") {
     open = `<${name}${a.colspan ? ` colspan="${escapeAttribute(a.colspan)}"` : ""}${a.rowspan ? ` rowspan="${escapeAttribute(a.rowspan)}"` : ""}>`;
   } else {
-    open = name === "h1" ? "<h2>" : `<${name}>`;
+    open = `<${RENAMED_TAGS[name] ?? name}>`;
   }
   out.push(open);
   writeChildren(node, out, inText || TEXT_CONTAINERS.has(name), base);
-  out.push(name === "h1" ? "</h2>" : `</${name}>`);
+  out.push(`</${RENAMED_TAGS[name] ?? name}>`);
 }
 
 const TEXT_SPECIAL = /[&<>]/;
