@@ -1,9 +1,9 @@
 // Serialises the cleaned article container straight to the stored article HTML, with the allowlist, link and
 // image rules of sanitizeHtml(simplifyBodyHtml(parts)) (both read sanitize-policy.ts) but without sanitize-html
 // parsing the body again (that second parse was a tenth of extraction time). The one difference: blocks nested
-// where HTML does not allow them are left for the browser to re-nest, as sanitize-html's parser did. safe-body-html.test.ts checks that
-// lib/extract/sanitize.ts would emit every tag and attribute written here, on hostile markup and on every page of
-// the extraction corpus when it is present; change the two together.
+// where HTML does not allow them are left for the browser to re-nest, as sanitize-html's parser did.
+// safe-body-html.test.ts checks that lib/extract/sanitize.ts would emit every tag and attribute written here, on
+// hostile markup and on every page of the extraction corpus when it is present.
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
 import { parseBase, safeUrl } from "../safe-url";
