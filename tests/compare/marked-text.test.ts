@@ -5,8 +5,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CompareHeadlines } from "@/components/compare-headlines";
 import { CompareMarkedText } from "@/components/compare-marked-text";
-import { buildComparison } from "./build";
-import type { ComparedArticle } from "./schema";
+import { buildComparison } from "@/lib/compare/build";
+import type { ComparedArticle } from "@/lib/compare/schema";
 
 const sentence = (index: number, paragraph: number, text: string, unique: boolean) => ({ index, paragraph, text, groupId: unique ? null : "g", unique });
 
