@@ -16,7 +16,8 @@ export const LAYERS: Layer[] = [
   { name: "fetch", modules: ["net"] },
   // The reviewed outlet catalogue: data that extraction (credit lines) and storage (source domains) both read.
   { name: "reference", modules: ["outlets"] },
-  // Input formats: feeds polled and parsed into items, OPML outlines. No knowledge of articles.
+  // Input formats: feeds polled and parsed into items, OPML outlines. The scheduler hands each new item to a
+  // callback (scripts/start.ts passes lib/pipeline's ingestFeedItem), so feeds know nothing of later stages.
   { name: "input", modules: ["feeds", "opml"] },
   // Extract: bytes → ExtractedArticle. Pure: no database, no network.
   { name: "extract", modules: ["extract"] },
