@@ -45,7 +45,7 @@ export function ReaderView({ article }: { article: ArticleView }) {
         )}
         <div className="mt-6 text-lg">
           {article.html.trim() ? (
-            // Sanitized against an allowlist at ingest (lib/ingest), so it is safe to render as HTML.
+            // Sanitized against an allowlist at ingest (lib/extract), so it is safe to render as HTML.
             <div lang={lang} className="article-html font-serif" dangerouslySetInnerHTML={{ __html: article.html }} />
           ) : (
             <ArticleText text={article.text} lang={lang} />

@@ -10,7 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { refreshComparison } from "@/lib/compare/cache";
 import { seedSyntheticEvent } from "@/lib/compare/synthetic-event";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { startApp } from "@/tests/support/app-server";
 import { sharedPath } from "@/tests/support/shared";
 import { createTempDb } from "@/tests/support/temp-db";

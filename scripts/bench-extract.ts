@@ -2,9 +2,9 @@
 // of Parallax's extractor against Readability.js on linkedom, measured in the same run on the same pages.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { extractHtml } from "@/lib/ingest/html";
-import { clearClassHintCache } from "@/lib/ingest/html/hints";
-import { type PageMatch, matchPage, scoreCorpus } from "@/lib/ingest/html/extraction-score";
+import { extractHtml } from "@/lib/extract/html";
+import { clearClassHintCache } from "@/lib/extract/html/hints";
+import { type PageMatch, matchPage, scoreCorpus } from "@/lib/extract/html/extraction-score";
 import { type CorpusPage, loadExtractionCorpus } from "./bench/extraction-corpus";
 
 type Extractor = (page: CorpusPage) => string;

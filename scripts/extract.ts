@@ -3,8 +3,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { extractDocument, MAX_INPUT_BYTES } from "@/lib/ingest/document";
-import { toExtractJson } from "@/lib/ingest/extract-json";
+import { extractDocument, MAX_INPUT_BYTES } from "@/lib/extract/document";
+import { toExtractJson } from "@/lib/extract/extract-json";
 
 const usage = "usage: npm run --silent extract -- [--url URL] FILE...";
 const cli = z.object({

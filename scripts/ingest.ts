@@ -1,8 +1,8 @@
 // npm run ingest -- <path|url>...   Imports folders, .html/.html.gz/.txt page dumps and article URLs.
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
-import { formatReport } from "@/lib/ingest/report";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { formatReport } from "@/lib/pipeline/report";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { openMigratedDb } from "@/lib/cli/open-db";
 
 const args = z

@@ -10,7 +10,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { parseEnv } from "@/lib/env-schema";
 import { eventPageMatch } from "@/lib/events/page-version";
 import { saveClusterState } from "@/lib/cluster/assign-event";
-import { ingestFeedItem } from "@/lib/ingest/feed-item";
+import { ingestFeedItem } from "@/lib/pipeline/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
 import { seedDefaultSources } from "@/lib/sources/default-sources";
 import { withBuildLock } from "@/lib/site/build-lock";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { handleEventFeed, handleNamedFeed, handleSourceFeed } from "@/lib/syndication/api";
 import { createTempDb } from "@/tests/support/temp-db";
 import { seedFiles } from "@/tests/support/shared";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "./support/temp-db";
 import { seedFiles, sharedPath } from "./support/shared";
 

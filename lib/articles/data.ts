@@ -1,7 +1,7 @@
 // Reads for the reader view of one article.
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
-import type { SourceRef } from "@/lib/events/types";
+import type { SourceRef } from "@/lib/sources/source-ref";
 
 export interface ArticleView {
   id: number;

@@ -3,9 +3,9 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Db } from "@/lib/db";
-import { canonicalUrl } from "@/lib/ingest/canonical-url";
-import type { RawFormat } from "@/lib/ingest/document";
-import type { ExtractedArticle } from "@/lib/ingest/types";
+import { canonicalUrl } from "@/lib/extract/canonical-url";
+import type { RawFormat } from "@/lib/extract/document";
+import type { ExtractedArticle } from "@/lib/extract/types";
 import { upsertSource } from "@/lib/sources/mutations";
 import { indexArticle, markNearDuplicate } from "./near-duplicate";
 

@@ -1,7 +1,7 @@
 // The comparison of the five seed dumps of one event (Putin–Witkoff meeting, April 2025). The articles are read
 // back from the database and compared as one event whatever the clusterer makes of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "@/tests/support/temp-db";
 import { sharedPath } from "@/tests/support/shared";
 import { buildComparison } from "./build";

@@ -1,10 +1,8 @@
 // What lib/events/data.ts hands to pages and to the JSON mappers: plain objects with real Dates.
 
-export interface SourceRef {
-  name: string;
-  domain: string;
-  country: string | null;
-}
+import type { SourceRef } from "@/lib/sources/source-ref";
+
+export type { SourceRef };
 
 export interface EventSummary {
   id: number;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "@/tests/support/temp-db";
 import { seedFiles } from "@/tests/support/shared";
 import { forgetSearchSchemaCheck, searchSchemaSql } from "./fts-schema";

@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/lib/db";
 import { discoverFeeds, tryParseFeed, type DiscoverOptions } from "@/lib/feeds/discover";
 import { safeFetch } from "@/lib/net/fetch";
 import { sourceDomainFor } from "./domain";
-import { findOutletByDomain } from "./known-outlets";
+import { findOutletByDomain } from "@/lib/outlets/known-outlets";
 import { upsertSource } from "./mutations";
 
 export interface AddFeedOptions extends DiscoverOptions {

@@ -1,7 +1,7 @@
 // The reviewed default source list: every outlet in known-outlets.json that has a public feed. It is loaded once,
 // on the first start; a Setting remembers that, so sources the user deletes do not come back on the next start.
 import type { Db } from "@/lib/db";
-import { knownOutlets } from "./known-outlets";
+import { knownOutlets } from "@/lib/outlets/known-outlets";
 import { importSources, type ImportReport } from "./import";
 import type { SourceEntry } from "./source-list";
 

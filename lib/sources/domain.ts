@@ -1,4 +1,5 @@
-import { findOutletByDomain, registrableDomain } from "./known-outlets";
+import { siteDomain } from "@/lib/net/domain";
+import { findOutletByDomain } from "@/lib/outlets/known-outlets";
 
 /** The Source.domain a URL belongs to: the catalogue's outlet when it knows the host, else the registrable domain. */
 export function sourceDomainFor(url: string): string | null {
@@ -8,5 +9,5 @@ export function sourceDomainFor(url: string): string | null {
   } catch {
     return null;
   }
-  return findOutletByDomain(host)?.domain ?? (registrableDomain(host) || null);
+  return findOutletByDomain(host)?.domain ?? (siteDomain(host) || null);
 }

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "@/lib/db";
-import type { Outlet } from "@/lib/ingest/types";
-import { findOutletByDomain } from "@/lib/sources/known-outlets";
+import type { Outlet } from "@/lib/extract/types";
+import { findOutletByDomain } from "@/lib/outlets/known-outlets";
 
 /**
  * The outlet row for a domain, created on first sight with what the known-outlets catalogue says of it

@@ -1,7 +1,7 @@
 // Between OPML feeds and source entries. A feed's outlet is found from its htmlUrl (the site), else its xmlUrl:
 // feed hosts are often third parties (feedburner) while the site is the outlet's own.
 import type { OpmlFeed } from "@/lib/opml";
-import { findOutletByDomain } from "./known-outlets";
+import { findOutletByDomain } from "@/lib/outlets/known-outlets";
 import { sourceDomainFor } from "./domain";
 import { SourceEntrySchema, type SourceEntry } from "./source-list";
 

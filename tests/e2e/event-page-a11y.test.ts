@@ -6,7 +6,7 @@ import path from "node:path";
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { runningApp } from "../support/running-app";
 import { projectRoot, sharedPath } from "../support/shared";
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingestInputs } from "@/lib/ingest/pipeline";
+import { ingestInputs } from "@/lib/pipeline/ingest";
 import { projectRoot, sharedPath } from "../support/shared";
 import { runningApp } from "../support/running-app";
 

@@ -1,0 +1,101 @@
+// One entry point from raw bytes to an ExtractedArticle, shared by `npm run ingest`, `npm run extract` and the
+// feed scheduler, so that every path cleans articles the same way.
+import { gunzipSync } from "node:zlib";
+import { extractHtml } from "@/lib/extract/html";
+import { detectLanguage } from "@/lib/extract/language";
+import { extractTextDump } from "@/lib/extract/text-dump";
+import { ExtractionError, type ExtractedArticle } from "@/lib/extract/types";
+
+/** Larger inputs are refused: no news article is this big, and parsing one would stall the run. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+export type RawFormat = "html" | "txt";
+
+export interface RawDocument {
+  bytes: Buffer;
+  /** File name or URL path, used to recognise `.gz`, `.html` and `.txt`. */
+  name: string;
+  /** Original article URL when known (a fetched page, or `--url`). */
+  url?: string | null;
+  contentType?: string | null;
+  /** Charset from the HTTP Content-Type header; wins over what the page declares. */
+  charset?: string | null;
+}
+
+export interface Extraction {
+  article: ExtractedArticle;
+  format: RawFormat;
+  /** The decompressed input, as stored for re-extraction. */
+  content: Buffer;
+}
+
+export function extractDocument(doc: RawDocument): Extraction {
+  if (doc.bytes.length > MAX_INPUT_BYTES) throw tooLarge(doc.bytes.length);
+  const content = isGzip(doc) ? gunzip(doc.bytes) : doc.bytes;
+  if (content.length === 0 || !/\S/.test(content.subarray(0, 65536).toString("utf8"))) {
+    throw new ExtractionError("empty input: nothing to extract");
+  }
+  if (looksBinary(content)) throw new ExtractionError("binary content: expected an HTML page or a text dump");
+
+  const format = detectFormat(doc, content);
+  const text = decode(content, format, doc.charset);
+  const article = format === "html" ? extractHtml(text, { url: doc.url ?? undefined }) : extractTextDump(text, { fileName: doc.name, url: doc.url ?? undefined });
+  if (!article.text.trim()) throw new ExtractionError("no article text found");
+  if (doc.url && !article.url) article.url = doc.url;
+  article.language ??= detectLanguage(`${article.title}\n${article.text}`);
+  return { article, format, content };
+}
+
+function tooLarge(size: number) {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new ExtractionError(`input too large: ${mb(size)} MiB (limit ${mb(MAX_INPUT_BYTES)} MiB)`);
+}
+
+function isGzip({ bytes, name }: RawDocument): boolean {
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b) || /\.gz$/i.test(name);
+}
+
+function gunzip(bytes: Buffer): Buffer {
+  try {
+    // The limit stops a small "zip bomb" from expanding into gigabytes.
+    return gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(MAX_INPUT_BYTES + 1);
+    throw new ExtractionError(`not a valid gzip file: ${(error as Error).message}`);
+  }
+}
+
+/** NUL bytes or many control characters in the first 8 KiB mean it is not text (UTF-16 is not supported). */
+function looksBinary(content: Buffer): boolean {
+  const head = content.subarray(0, 8192);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  }
+  return control / head.length > 0.02;
+}
+
+function detectFormat(doc: RawDocument, content: Buffer): RawFormat {
+  const name = doc.name.toLowerCase().replace(/\.gz$/, "");
+  if (/\.x?html?$/.test(name) || /html|xhtml/.test(doc.contentType ?? "")) return "html";
+  if (/\.txt$/.test(name) || /text\/plain/.test(doc.contentType ?? "")) return "txt";
+  const head = content.subarray(0, 4096).toString("utf8").trimStart().toLowerCase();
+  return /^(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/.test(head) ? "html" : "txt";
+}
+
+/** UTF-8 unless the page declares another charset (legacy pages still use windows-1251, GBK, Shift_JIS…). */
+function decode(content: Buffer, format: RawFormat, headerCharset?: string | null): string {
+  let charset = headerCharset?.toLowerCase() || "utf-8";
+  if (format === "html" && !headerCharset) {
+    const head = content.subarray(0, 4096).toString("latin1");
+    const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+    if (declared) charset = declared.toLowerCase();
+  }
+  try {
+    return new TextDecoder(charset).decode(content);
+  } catch {
+    return new TextDecoder("utf-8").decode(content);
+  }
+}

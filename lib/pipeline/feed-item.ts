@@ -1,0 +1,34 @@
+// A new feed item becomes an article: fetch its page and extract it; when the page cannot be had (paywall, 403,
+// timeout, blocked), keep what the feed itself carried and mark the article partial rather than lose it.
+import type { Db } from "@/lib/db";
+import { fetchPage } from "@/lib/net/fetch-page";
+import { ingestDocument } from "@/lib/pipeline/ingest";
+
+export interface FeedItemInput {
+  url: string | null;
+  title: string | null;
+  publishedAt: Date | null;
+  author?: string | null;
+  contentHtml?: string | null;
+  summary?: string | null;
+}
+
+export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: number; url: string }, allowHosts: string[] = []) {
+  if (!item.url) throw new Error("feed item has no link");
+  try {
+    // A page robots.txt disallows is not fetched; the catch below keeps the feed's own content instead.
+    const page = await fetchPage(item.url, { allowHosts, accept: "text/html,application/xhtml+xml" });
+    return await ingestDocument(db, page, { origin: item.url, feedId: feed.id });
+  } catch (pageError) {
+    const body = item.contentHtml || item.summary;
+    if (!body) throw pageError;
+    const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title>${
+      item.publishedAt ? `<meta property="article:published_time" content="${item.publishedAt.toISOString()}">` : ""
+    }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
+    return ingestDocument(db, { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" }, { origin: item.url, feedId: feed.id, status: "partial" });
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
