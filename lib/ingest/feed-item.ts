@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { ingestDocument } from "@/lib/ingest/pipeline";
 import { safeFetch } from "@/lib/net/fetch";
 import { assertRobotsAllowed } from "@/lib/net/robots";
+import { escapeHtml } from "@/lib/text/escape";
 
 export interface FeedItemInput {
   url: string | null;
@@ -32,8 +33,4 @@ export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: nu
     }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
     return ingestDocument(db, { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" }, { origin: item.url, feedId: feed.id, status: "partial" });
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
