@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current";
 import type { CurationOp } from "@/lib/curation/form";
 import { getDb } from "@/lib/db";
-import { parseEnv } from "@/lib/env-schema";
+import { getEnv } from "@/lib/env";
 import { runSourcesForm } from "./form";
 import * as ops from "./operations";
 
@@ -32,7 +32,7 @@ export async function setFeedEnabledAction(formData: FormData): Promise<void> {
 
 export async function addFeedAction(formData: FormData): Promise<void> {
   // Read here, per request, and nowhere below: lib/net takes the policy from its caller.
-  const { FETCH_ALLOW_HOSTS } = parseEnv(process.env);
+  const { FETCH_ALLOW_HOSTS } = getEnv();
   await run(formData, (ctx, input) => ops.addFeedOp({ ...ctx, allowHosts: FETCH_ALLOW_HOSTS }, input), (r) =>
     r.created ? `Feed added: ${r.feed.url}` : `That feed was already known: ${r.feed.url}`,
   );
