@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, escapeXml, escapeXmlAttribute, stripInvalidXmlChars } from "./escape";
+import { escapeHtml, escapeHtmlAttribute, escapeHtmlText, escapeXml, escapeXmlAttribute, stripInvalidXmlChars } from "./escape";
 
 describe("escapeHtml", () => {
   it("escapes the five markup characters with named entities and &#39;", () => {
@@ -8,6 +8,14 @@ describe("escapeHtml", () => {
 
   it("leaves every other character alone, control characters included", () => {
     expect(escapeHtml("a\u0000b\td\nÀ🇺🇦")).toBe("a\u0000b\td\nÀ🇺🇦");
+  });
+});
+
+describe("escapeHtmlText and escapeHtmlAttribute", () => {
+  it("escape what sanitize-html escapes and nothing more", () => {
+    expect(escapeHtmlText(`Tom & "Jerry's" <b>`)).toBe(`Tom &amp; "Jerry's" &lt;b&gt;`);
+    expect(escapeHtmlAttribute(`a&b "c" 'd' <e>`)).toBe(`a&amp;b &quot;c&quot; 'd' &lt;e&gt;`);
+    expect(escapeHtmlText("plain")).toBe("plain");
   });
 });
 

@@ -17,6 +17,23 @@ export function escapeHtml(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
+const TEXT_SPECIAL = /[&<>]/;
+const ATTRIBUTE_SPECIAL = /[&<>"]/;
+
+// The two below write exactly what sanitize-html writes, which the stored article HTML was made with: quotes
+// are left alone in text, and only " is escaped in a double-quoted attribute. Most strings need nothing, and
+// testing first is cheaper than three replaces on every text node of every page.
+
+/** Text of an HTML element, escaped as little as is safe. */
+export function escapeHtmlText(s: string): string {
+  return TEXT_SPECIAL.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
+}
+
+/** A double-quoted HTML attribute value, escaped as little as is safe. */
+export function escapeHtmlAttribute(s: string): string {
+  return ATTRIBUTE_SPECIAL.test(s) ? escapeHtmlText(s).replace(/"/g, "&quot;") : s;
+}
+
 /** Text for XML element content or attribute values; characters XML cannot carry are removed. */
 export function escapeXml(s: string): string {
   return stripInvalidXmlChars(s)

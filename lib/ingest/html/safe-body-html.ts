@@ -4,6 +4,7 @@
 // are left for the browser to re-nest, as sanitize-html's parser did. safe-body-html.test.ts checks that
 // lib/ingest/sanitize.ts would emit every tag and attribute written here, on hostile markup and on every page of
 // the extraction corpus when it is present; change the two together.
+import { escapeHtmlAttribute, escapeHtmlText } from "@/lib/text/escape";
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
 import { IMAGE_SCHEMES, LINK_SCHEMES, parseBase, safeUrl } from "../safe-url";
@@ -59,7 +60,7 @@ function writeChildren(el: Element, out: string[], inText: boolean, base: URL | 
 
 function write(node: AnyNode, out: string[], inText: boolean, base: URL | null): void {
   if (isText(node)) {
-    out.push(escapeText(node.data));
+    out.push(escapeHtmlText(node.data));
     return;
   }
   if (!isTag(node)) return;
@@ -73,35 +74,24 @@ function write(node: AnyNode, out: string[], inText: boolean, base: URL | null):
   let open: string;
   if (name === "a") {
     const href = safeUrl(a.href, base, LINK_SCHEMES);
-    open = href ? `<a href="${escapeAttribute(href)}" rel="${LINK_REL}">` : "<a>";
+    open = href ? `<a href="${escapeHtmlAttribute(href)}" rel="${LINK_REL}">` : "<a>";
   } else if (name === "img") {
     // Lazy-loaded images keep the real address in data-src; an image without a usable source is an empty box.
     let raw = a.src;
     if (!raw || raw.startsWith("data:")) raw = a["data-src"] ?? raw;
     const src = safeUrl(raw, base, IMAGE_SCHEMES);
     if (!src) return;
-    out.push(`<img src="${escapeAttribute(src)}"`, a.alt ? ` alt="${escapeAttribute(a.alt)}"` : "", " />");
+    out.push(`<img src="${escapeHtmlAttribute(src)}"`, a.alt ? ` alt="${escapeHtmlAttribute(a.alt)}"` : "", " />");
     return;
   } else if (name === "br") {
     out.push("<br />");
     return;
   } else if (name === "td" || name === "th") {
-    open = `<${name}${a.colspan ? ` colspan="${escapeAttribute(a.colspan)}"` : ""}${a.rowspan ? ` rowspan="${escapeAttribute(a.rowspan)}"` : ""}>`;
+    open = `<${name}${a.colspan ? ` colspan="${escapeHtmlAttribute(a.colspan)}"` : ""}${a.rowspan ? ` rowspan="${escapeHtmlAttribute(a.rowspan)}"` : ""}>`;
   } else {
     open = name === "h1" ? "<h2>" : `<${name}>`;
   }
   out.push(open);
   writeChildren(node, out, inText || TEXT_CONTAINERS.has(name), base);
   out.push(name === "h1" ? "</h2>" : `</${name}>`);
-}
-
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"]/;
-
-function escapeText(s: string): string {
-  return TEXT_SPECIAL.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
-}
-
-function escapeAttribute(s: string): string {
-  return ATTRIBUTE_SPECIAL.test(s) ? escapeText(s).replace(/"/g, "&quot;") : s;
 }
