@@ -3,7 +3,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { sqlitePathFromUrl } from "./db/url";
-import { parseEnv } from "./env-schema";
+import { getEnv } from "./env";
 
 export type { Db, Tx } from "./db/types";
 
@@ -26,6 +26,6 @@ const cache = globalThis as unknown as { parallaxDb?: PrismaClient };
 
 /** The process-wide client for DATABASE_URL. */
 export function getDb(): PrismaClient {
-  cache.parallaxDb ??= createDb(parseEnv(process.env).DATABASE_URL);
+  cache.parallaxDb ??= createDb(getEnv().DATABASE_URL);
   return cache.parallaxDb;
 }

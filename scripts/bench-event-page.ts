@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { z } from "zod";
 import { refreshComparison } from "@/lib/compare/cache";
 import { seedSyntheticEvent } from "@/lib/compare/synthetic-event";
 import { ingestInputs } from "@/lib/pipeline/ingest";
@@ -17,8 +18,21 @@ import { createTempDb } from "@/tests/support/temp-db";
 
 const ARTICLES = 50;
 const COPIES = 5;
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+// The benchmark's own knobs, read here once.
+const knobs = z
+  .object({
+    BENCH_DURATION: z.coerce.number().positive().default(10),
+    BENCH_CONNECTIONS: z.coerce.number().int().positive().default(4),
+    /** <dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+    BENCH_CPU_PROF: z.string().optional(),
+    /** <query string>: load a variant of the page, e.g. "outlets=outlet-5.example" for one column. */
+    BENCH_QUERY: z.string().optional(),
+    /** <path>: another page altogether (a baseline, e.g. "/"). */
+    BENCH_PATH: z.string().optional(),
+  })
+  .parse(process.env);
+const DURATION_S = knobs.BENCH_DURATION;
+const CONNECTIONS = knobs.BENCH_CONNECTIONS;
 const GOAL_P95_MS = 150;
 // What Chrome sends: readers' pages are compressed (Next gzips them), and that costs the server time too.
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
@@ -92,12 +106,9 @@ try {
   console.log(`event ${eventId}: ${ARTICLES} articles (${COPIES} syndicated copies); comparison built at ingest in ${buildMs.toFixed(0)} ms, ${(row.json.length / 1024).toFixed(0)} KiB of JSON`);
 
   console.log("starting the app (builds first when stale)…");
-  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const prof = process.env.BENCH_CPU_PROF;
+  const prof = knobs.BENCH_CPU_PROF;
   app = await startApp(t.url, prof ? { NODE_OPTIONS: `--import ${profilerModule(prof)}` } : {});
-  // BENCH_QUERY=<query string>: load a variant of the page, e.g. "outlets=outlet-5.example" for one column;
-  // BENCH_PATH=<path>: another page altogether (a baseline, e.g. "/").
-  const url = `${app.baseUrl}${process.env.BENCH_PATH ?? `/events/${eventId}`}${process.env.BENCH_QUERY ? `?${process.env.BENCH_QUERY}` : ""}`;
+  const url = `${app.baseUrl}${knobs.BENCH_PATH ?? `/events/${eventId}`}${knobs.BENCH_QUERY ? `?${knobs.BENCH_QUERY}` : ""}`;
   const firstStarted = performance.now();
   const first = await fetch(url, { headers: BROWSER_HEADERS });
   const html = await first.text();

@@ -2,6 +2,7 @@
 // of Parallax's extractor against Readability.js on linkedom, measured in the same run on the same pages.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { z } from "zod";
 import { extractHtml } from "@/lib/extract/html";
 import { clearClassHintCache } from "@/lib/extract/html/hints";
 import { type PageMatch, matchPage, scoreCorpus } from "@/lib/extract/html/extraction-score";
@@ -66,7 +67,7 @@ function runAll(pages: CorpusPage[], rounds: number): Run[] {
 }
 
 const pages = loadExtractionCorpus();
-const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
+const rounds = z.object({ BENCH_ROUNDS: z.coerce.number().int().positive().default(8) }).parse(process.env).BENCH_ROUNDS;
 const runs = runAll(pages, rounds);
 
 console.log(`Article extraction: ${pages.length} pages, ${rounds} timed rounds, extractors alternating round by round (decompression excluded)`);

@@ -7,7 +7,7 @@ import next from "next";
 import { stampPeerAddress } from "@/lib/auth/client-ip";
 import { createDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
-import { parseEnv } from "@/lib/env-schema";
+import { getEnv } from "@/lib/env";
 import { eventPageMatch } from "@/lib/events/page-version";
 import { saveClusterState } from "@/lib/cluster/assign-event";
 import { ingestFeedItem } from "@/lib/pipeline/feed-item";
@@ -18,7 +18,7 @@ import { createPageCache } from "@/lib/site/page-cache";
 import { buildIsStale } from "@/lib/site/build-stamp";
 
 const root = path.resolve(import.meta.dirname, "..");
-const env = parseEnv(process.env);
+const env = getEnv();
 
 const applied = await applyMigrations(env.DATABASE_URL);
 if (applied.length) console.log(`database: applied ${applied.join(", ")}`);

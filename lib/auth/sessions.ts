@@ -2,6 +2,7 @@
 // reading the sessions table (a backup, a leaked copy) does not let anyone sign in.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { AuthSession } from "./roles";
 
 export const SESSION_COOKIE = "parallax_session";
@@ -45,7 +46,7 @@ export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<n
 }
 
 /** The Set-Cookie header value; an expiresAt in the past clears the cookie. */
-export function sessionCookie(token: string, expiresAt: Date, production = process.env.NODE_ENV === "production"): string {
+export function sessionCookie(token: string, expiresAt: Date, production = getEnv().NODE_ENV === "production"): string {
   return [
     `${SESSION_COOKIE}=${token}`,
     "Path=/",

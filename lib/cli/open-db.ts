@@ -1,10 +1,10 @@
 // What every command-line tool does first: read the environment, bring the database up to date, connect.
 import { createDb, type Db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
-import { parseEnv, type Env } from "@/lib/env-schema";
+import { type Env, getEnv } from "@/lib/env";
 
 export async function openMigratedDb(): Promise<{ env: Env; db: Db }> {
-  const env = parseEnv(process.env);
+  const env = getEnv();
   await applyMigrations(env.DATABASE_URL);
   return { env, db: createDb(env.DATABASE_URL) };
 }

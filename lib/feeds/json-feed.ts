@@ -1,6 +1,6 @@
 // JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1), read by hand: rss-parser only knows XML.
 import { z } from "zod";
-import { normaliseItem } from "./normalise-item";
+import { normaliseItem, resolveUrl } from "./normalise-item";
 import { plainTextToHtml } from "./text";
 import { FeedParseError, type ParsedFeed } from "./types";
 
@@ -43,7 +43,7 @@ export function parseJsonFeed(json: string, baseUrl: string): ParsedFeed {
   const out: ParsedFeed = {
     format: "json",
     title: feed.data.title?.trim() || null,
-    link: feed.data.home_page_url ? safeResolve(feed.data.home_page_url, baseUrl) : null,
+    link: resolveUrl(feed.data.home_page_url ?? null, baseUrl),
     items: [],
     skipped: [],
   };
@@ -71,12 +71,4 @@ export function parseJsonFeed(json: string, baseUrl: string): ParsedFeed {
     else out.skipped.push({ reason: result.reason, ref: result.ref });
   });
   return out;
-}
-
-function safeResolve(u: string, base: string): string | null {
-  try {
-    return new URL(u, base).href;
-  } catch {
-    return null;
-  }
 }

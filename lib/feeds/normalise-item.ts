@@ -40,7 +40,8 @@ function str(v: unknown): string | null {
   return t ? t : null;
 }
 
-function resolveUrl(raw: string | null, base: string): string | null {
+/** A link from the feed made absolute against the feed's own URL; null when absent or not a URL at all. */
+export function resolveUrl(raw: string | null, base: string): string | null {
   if (!raw) return null;
   try {
     return new URL(raw, base).href;

@@ -1,7 +1,7 @@
 // parseFeed: RSS 0.9x/1.0/2.0 and Atom through rss-parser, JSON Feed by hand, one output shape for all.
 import Parser from "rss-parser";
 import { parseJsonFeed } from "./json-feed";
-import { normaliseItem, type RawItem } from "./normalise-item";
+import { normaliseItem, type RawItem, resolveUrl } from "./normalise-item";
 import { FeedParseError, type ParsedFeed } from "./types";
 import { assertSafeXml } from "./xml-guard";
 import { repairXml } from "./xml-repair";
@@ -103,7 +103,7 @@ async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
   const out: ParsedFeed = {
     format: parser.format,
     title: str(raw.title),
-    link: resolve(str(raw.link), baseUrl),
+    link: resolveUrl(str(raw.link), baseUrl),
     items: [],
     skipped: [],
   };
@@ -158,15 +158,6 @@ function parseSkipHours(v: unknown): number[] {
 
 function str(v: unknown): string | null {
   return typeof v === "string" && v.trim() ? v.trim() : null;
-}
-
-function resolve(u: string | null, base: string): string | null {
-  if (!u) return null;
-  try {
-    return new URL(u, base).href;
-  } catch {
-    return null;
-  }
 }
 
 function isUnknownFormat(err: unknown): boolean {

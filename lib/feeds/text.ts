@@ -1,4 +1,5 @@
 // Small text helpers for feed fields. Summaries are plain text; full HTML cleaning belongs to the extractor.
+import { escapeHtml } from "@/lib/text/escape";
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
@@ -22,10 +23,6 @@ export function htmlToPlainText(html: string): string {
 
 export function collapse(s: string): string {
   return s.replace(/[ \t\r\f\v\u00a0]+/g, " ").replace(/ *\n[\s]*/g, "\n").trim();
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** content_text of a JSON Feed as minimal HTML: blank-line separated paragraphs. */

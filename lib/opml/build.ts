@@ -1,6 +1,7 @@
 // OPML 2.0 writing. Feeds are grouped under one outline per category; Parallax's own source facts (country,
 // language, kind, lean) travel as parallax:* attributes so that an export imports back without loss, while
 // other feed readers simply ignore them.
+import { escapeXmlAttribute } from "@/lib/text/escape";
 import type { OpmlFeed } from "./types";
 
 export const PARALLAX_OPML_NAMESPACE = "https://github.com/parallax-news/parallax/opml";
@@ -10,21 +11,6 @@ export interface BuildOpmlInput {
   feeds: OpmlFeed[];
   /** For reproducible output in tests. */
   dateCreated?: Date;
-}
-
-/** Escapes for a double-quoted attribute or text; drops characters XML 1.0 cannot carry at all. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // A literal newline in an attribute would be normalised to a space by any reader.
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\t/g, "&#9;");
 }
 
 function feedOutline(feed: OpmlFeed, indent: string): string {
@@ -39,7 +25,7 @@ function feedOutline(feed: OpmlFeed, indent: string): string {
   ];
   const rendered = attrs
     .filter((a): a is [string, string] => a[1] !== null && a[1] !== "" && /^[A-Za-z_][\w.:-]*$/.test(a[0]))
-    .map(([k, v]) => `${k}="${escapeXml(v)}"`)
+    .map(([k, v]) => `${k}="${escapeXmlAttribute(v)}"`)
     .join(" ");
   return `${indent}<outline ${rendered}/>`;
 }
@@ -55,7 +41,7 @@ export function buildOpml(input: BuildOpmlInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<opml version="2.0" xmlns:parallax="${PARALLAX_OPML_NAMESPACE}">`,
     "  <head>",
-    `    <title>${escapeXml(input.title)}</title>`,
+    `    <title>${escapeXmlAttribute(input.title)}</title>`,
     `    <dateCreated>${(input.dateCreated ?? new Date()).toUTCString()}</dateCreated>`,
     "  </head>",
     "  <body>",
@@ -65,7 +51,7 @@ export function buildOpml(input: BuildOpmlInput): string {
       for (const feed of feeds) lines.push(feedOutline(feed, "    "));
       continue;
     }
-    lines.push(`    <outline text="${escapeXml(category)}" title="${escapeXml(category)}">`);
+    lines.push(`    <outline text="${escapeXmlAttribute(category)}" title="${escapeXmlAttribute(category)}">`);
     for (const feed of feeds) lines.push(feedOutline({ ...feed, category: null }, "      "));
     lines.push("    </outline>");
   }

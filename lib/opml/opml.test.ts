@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildOpml, escapeXml, OpmlError, parseOpml, type OpmlFeed } from "./index";
+import { escapeXmlAttribute } from "@/lib/text/escape";
+import { buildOpml, OpmlError, parseOpml, type OpmlFeed } from "./index";
 
 const READER_EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
 <!-- exported by some feed reader -->
@@ -47,7 +48,7 @@ describe("parseOpml", () => {
 
 describe("buildOpml", () => {
   it("escapes attribute values so hostile titles cannot break out", () => {
-    expect(escapeXml(`a"b'<c>&d\n`)).toBe("a&quot;b&apos;&lt;c&gt;&amp;d&#10;");
+    expect(escapeXmlAttribute(`a"b'<c>&d\n`)).toBe("a&quot;b&apos;&lt;c&gt;&amp;d&#10;");
     const xml = buildOpml({ title: "t", feeds: [{ xmlUrl: "https://x.org/f?a=1&b=2", htmlUrl: null, title: `"/><script>x</script>`, category: null, parallax: {} }] });
     expect(xml).not.toContain("<script>");
     expect(parseOpml(xml).feeds[0]).toMatchObject({ xmlUrl: "https://x.org/f?a=1&b=2", title: `"/><script>x</script>` });

@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db";
 import { fetchPage } from "@/lib/net/fetch-page";
 import { ingestDocument } from "@/lib/pipeline/ingest";
+import { escapeHtml } from "@/lib/text/escape";
 
 export interface FeedItemInput {
   url: string | null;
@@ -27,8 +28,4 @@ export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: nu
     }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
     return ingestDocument(db, { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" }, { origin: item.url, feedId: feed.id, status: "partial" });
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

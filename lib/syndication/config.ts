@@ -1,6 +1,7 @@
 // The public base URL that feeds and autodiscovery links are absolute against. Feed readers store item links and
 // GUIDs forever, so they must name the public address, not whatever Host header reached the server.
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
 
 const publicUrlSchema = z
   .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) URL such as https://parallax.example" })
@@ -12,7 +13,7 @@ const publicUrlSchema = z
   });
 
 /** PUBLIC_URL without a trailing slash; throws a readable error when it is set but malformed. */
-export function publicUrl(env: Record<string, string | undefined> = process.env): string {
+export function publicUrl(env: { PUBLIC_URL?: string } = getEnv()): string {
   const raw = env.PUBLIC_URL?.trim() || undefined;
   const parsed = publicUrlSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`Invalid environment:\n  PUBLIC_URL: ${parsed.error.issues[0].message}`);

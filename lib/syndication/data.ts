@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { getTagWithEvents, tagSlugRedirect } from "@/lib/curation/tag-data";
 import { getEvent, isRedirect, listEvents } from "@/lib/events/data";
-import type { SourceRef } from "@/lib/events/types";
+import type { EventSummary } from "@/lib/events/types";
 import { getSearchIndex } from "@/lib/search";
 import { snippetText } from "@/lib/search/terms";
 import type { SearchQuery } from "@/lib/search/types";
@@ -37,14 +37,8 @@ function absoluteFeedUrls(target: FeedTarget, base: string): FeedDoc["feedUrls"]
   return { rss: absoluteUrl(paths.rss, base), atom: absoluteUrl(paths.atom, base), json: absoluteUrl(paths.json, base) };
 }
 
-interface EventLike {
-  id: number;
-  title: string;
-  summary: string | null;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  sources: SourceRef[];
-}
+/** What an event's feed item needs: a listed event has it, and so does a search hit. */
+type EventLike = Pick<EventSummary, "id" | "title" | "summary" | "firstSeenAt" | "lastSeenAt" | "sources">;
 
 function eventItem(event: EventLike, base: string, lead?: string): FeedItem {
   const names = event.sources.map((s) => s.name).join(", ");

@@ -3,7 +3,8 @@
 // escapeXml, no CDATA, invalid XML characters removed), the GUIDs and the date formats, which is where feeds
 // break readers; it also spares a dependency whose output we would have to test just as closely.
 import type { FeedDoc, FeedFormat, FeedItem } from "./types";
-import { escapeHtml, escapeXml, rfc3339, rfc822, stripInvalidXmlChars } from "./xml";
+import { escapeHtml, escapeXml, stripInvalidXmlChars } from "@/lib/text/escape";
+import { rfc3339, rfc822 } from "./dates";
 
 const GENERATOR = "Parallax";
 
@@ -13,11 +14,13 @@ function outletNames(item: FeedItem): string {
 
 /** The item body as HTML built only from escaped text: summary, paragraphs, and the outlets covering it. */
 export function itemHtml(item: FeedItem): string {
-  const paragraphs = item.content.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
+  // JSON Feed carries this HTML as it is, so characters XML forbids go here too, not only in escapeXml.
+  const text = (s: string) => escapeHtml(stripInvalidXmlChars(s));
+  const paragraphs = item.content.map((p) => `<p>${text(p)}</p>`).join("");
   const outlets = item.outlets.length
-    ? `<p>Covered by: ${item.outlets.map((o) => escapeHtml(o.name)).join(", ")}</p>`
+    ? `<p>Covered by: ${item.outlets.map((o) => text(o.name)).join(", ")}</p>`
     : "";
-  return `${paragraphs}${outlets}<p><a href="${escapeHtml(item.url)}">See the coverage side by side on Parallax</a></p>`;
+  return `${paragraphs}${outlets}<p><a href="${text(item.url)}">See the coverage side by side on Parallax</a></p>`;
 }
 
 export function renderRss(feed: FeedDoc): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { absoluteUrl, publicUrl, tagUri } from "./config";
 import { conditionalResponse, etagFor } from "./http";
 import { feedPath } from "./paths";
-import { escapeXml, rfc3339, rfc822, stripInvalidXmlChars } from "./xml";
+import { rfc3339, rfc822 } from "./dates";
 
 describe("publicUrl", () => {
   it("defaults to localhost and normalises the base", () => {
@@ -18,12 +18,7 @@ describe("publicUrl", () => {
   });
 });
 
-describe("xml", () => {
-  it("escapes markup and drops characters XML 1.0 forbids, keeping astral characters", () => {
-    expect(escapeXml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
-    expect(stripInvalidXmlChars("a\u0000b\u0008c\td\ne\uFFFEf\uD800g🇺🇦")).toBe("abc\td\nefg🇺🇦");
-  });
-
+describe("dates", () => {
   it("formats dates in UTC whatever the local zone", () => {
     const d = new Date("2026-11-22T16:56:42.123Z");
     expect(rfc822(d)).toBe("Sun, 22 Nov 2026 16:56:42 GMT");

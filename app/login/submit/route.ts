@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db";
 import { handleLogin } from "@/lib/auth/handlers";
 import { loginLimiter } from "@/lib/auth/rate-limit";
-import { parseEnv } from "@/lib/env-schema";
+import { getEnv } from "@/lib/env";
 
 export async function POST(req: Request): Promise<Response> {
-  return handleLogin(req, { db: getDb(), limiter: loginLimiter(), trustProxy: parseEnv(process.env).TRUST_PROXY });
+  return handleLogin(req, { db: getDb(), limiter: loginLimiter(), trustProxy: getEnv().TRUST_PROXY });
 }

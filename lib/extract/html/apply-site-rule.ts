@@ -2,7 +2,7 @@
 // measured, "keep" names the article container instead of the heuristics choosing one.
 import type { CheerioAPI } from "cheerio";
 import type { SiteRule } from "../site-rules";
-import { type Element, detach } from "./dom";
+import { type Element, contains, detach } from "./dom";
 import type { ContentChoice } from "./main-content";
 import type { Measures } from "./measure";
 import { dropBoilerplate } from "./prune";
@@ -30,9 +30,4 @@ export function keepByRule(
   const withText = parts.filter((part) => (measures.get(part)?.text ?? 0) > 0);
   if (!withText.length) return null;
   return { choice: { container: withText[0], parts: withText }, measures };
-}
-
-function contains(ancestor: Element, el: Element): boolean {
-  for (let node = el.parent; node; node = node.parent) if (node === ancestor) return true;
-  return false;
 }

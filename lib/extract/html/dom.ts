@@ -14,6 +14,12 @@ export function isText(node: AnyNode): node is Text {
   return node.type === "text";
 }
 
+/** Whether el lies somewhere below ancestor. */
+export function contains(ancestor: Element, el: Element): boolean {
+  for (let node = el.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
 /** The element's class and id, lower-cased, for boilerplate/content hints. */
 export function classAndId(el: Element): string {
   const { class: cls, id } = el.attribs;

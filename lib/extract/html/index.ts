@@ -1,5 +1,6 @@
 // HTML page → ExtractedArticle: metadata from the head, body from the block that scores as the article.
 import { type CheerioAPI, load } from "cheerio";
+import { escapeHtml } from "@/lib/text/escape";
 import { sanitizeHtml } from "../sanitize";
 import { defaultSiteRules, type SiteRules, siteRuleFor } from "../site-rules";
 import { type ExtractedArticle, ExtractionError } from "../types";
@@ -84,8 +85,4 @@ function findBody(nodes: AnyNode[]): Element | null {
     if (node.name === "html") return findBody(node.children);
   }
   return null;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -2,7 +2,7 @@
 // (the approach of Readability, with measured prose instead of re-walking, class hints in more languages,
 // and structured-data markers as strong evidence).
 import { BLOCK_TAGS } from "./block-tags";
-import { type Element, classAndId, isTag, textOf } from "./dom";
+import { type Element, classAndId, contains, isTag, textOf } from "./dom";
 import { classWeight, isBodyMarker } from "./hints";
 import { type Measure, type Measures, linkDensity } from "./measure";
 import { preferStructuredBody } from "./structured-body";
@@ -118,11 +118,6 @@ function climbToCommonAncestor(best: Element, scores: Map<Element, number>, best
     node = parent;
   }
   return best;
-}
-
-function contains(ancestor: Element, el: Element): boolean {
-  for (let node = el.parent; node; node = node.parent) if (node === ancestor) return true;
-  return false;
 }
 
 /** Siblings of the container that look like more of the article (split by an ad or a figure). */

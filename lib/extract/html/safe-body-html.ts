@@ -4,6 +4,7 @@
 // where HTML does not allow them are left for the browser to re-nest, as sanitize-html's parser did.
 // safe-body-html.test.ts checks that lib/extract/sanitize.ts would emit every tag and attribute written here, on
 // hostile markup and on every page of the extraction corpus when it is present.
+import { escapeHtmlAttribute, escapeHtmlText } from "@/lib/text/escape";
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
 import { parseBase, safeUrl } from "../safe-url";
@@ -52,7 +53,7 @@ function writeChildren(el: Element, out: string[], inText: boolean, base: URL | 
 
 function write(node: AnyNode, out: string[], inText: boolean, base: URL | null): void {
   if (isText(node)) {
-    out.push(escapeText(node.data));
+    out.push(escapeHtmlText(node.data));
     return;
   }
   if (!isTag(node)) return;
@@ -66,35 +67,24 @@ function write(node: AnyNode, out: string[], inText: boolean, base: URL | null):
   let open: string;
   if (name === "a") {
     const href = safeUrl(a.href, base, LINK_SCHEMES);
-    open = href ? `<a href="${escapeAttribute(href)}" rel="${LINK_REL}">` : "<a>";
+    open = href ? `<a href="${escapeHtmlAttribute(href)}" rel="${LINK_REL}">` : "<a>";
   } else if (name === "img") {
     // Lazy-loaded images keep the real address in data-src; an image without a usable source is an empty box.
     let raw = a.src;
     if (!raw || raw.startsWith("data:")) raw = a["data-src"] ?? raw;
     const src = safeUrl(raw, base, IMAGE_SCHEMES);
     if (!src) return;
-    out.push(`<img src="${escapeAttribute(src)}"`, a.alt ? ` alt="${escapeAttribute(a.alt)}"` : "", " />");
+    out.push(`<img src="${escapeHtmlAttribute(src)}"`, a.alt ? ` alt="${escapeHtmlAttribute(a.alt)}"` : "", " />");
     return;
   } else if (name === "br") {
     out.push("<br />");
     return;
   } else if (name === "td" || name === "th") {
-    open = `<${name}${a.colspan ? ` colspan="${escapeAttribute(a.colspan)}"` : ""}${a.rowspan ? ` rowspan="${escapeAttribute(a.rowspan)}"` : ""}>`;
+    open = `<${name}${a.colspan ? ` colspan="${escapeHtmlAttribute(a.colspan)}"` : ""}${a.rowspan ? ` rowspan="${escapeHtmlAttribute(a.rowspan)}"` : ""}>`;
   } else {
     open = `<${RENAMED_TAGS[name] ?? name}>`;
   }
   out.push(open);
   writeChildren(node, out, inText || TEXT_CONTAINERS.has(name), base);
   out.push(`</${RENAMED_TAGS[name] ?? name}>`);
-}
-
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"]/;
-
-function escapeText(s: string): string {
-  return TEXT_SPECIAL.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
-}
-
-function escapeAttribute(s: string): string {
-  return ATTRIBUTE_SPECIAL.test(s) ? escapeText(s).replace(/"/g, "&quot;") : s;
 }

@@ -1,13 +1,5 @@
+import { escapeHtml } from "@/lib/text/escape";
 import type { Paragraph } from "./dedupe-paragraphs";
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 /** Paragraphs as <p>, runs of bullets as one <ul>; every character of text escaped. */
 export function renderHtml(paragraphs: Paragraph[]): string {

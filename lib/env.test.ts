@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env-schema";
+import { afterEach, describe, expect, it } from "vitest";
+import { getEnv, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("gives the embedded defaults for an empty environment", () => {
@@ -31,5 +31,31 @@ describe("parseEnv", () => {
     expect(error).toMatch(/DATABASE_URL: DATABASE_URL must be a SQLite URL/);
     expect(error).toMatch(/PAGE_CACHE_MB:/);
     expect(error).toMatch(/INGEST_SCHEDULE:/);
+  });
+});
+
+describe("NODE_ENV", () => {
+  it("is development unless it names one of the three modes", () => {
+    expect(parseEnv({}).NODE_ENV).toBe("development");
+    expect(parseEnv({ NODE_ENV: "production" }).NODE_ENV).toBe("production");
+    expect(parseEnv({ NODE_ENV: "staging" }).NODE_ENV).toBe("development");
+  });
+});
+
+describe("getEnv", () => {
+  const saved = process.env.PAGE_CACHE_MB;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PAGE_CACHE_MB;
+    else process.env.PAGE_CACHE_MB = saved;
+  });
+
+  it("parses once, and again only when a variable changes", () => {
+    process.env.PAGE_CACHE_MB = "12";
+    const first = getEnv();
+    expect(first.PAGE_CACHE_MB).toBe(12);
+    expect(first.NODE_ENV).toBe("test");
+    expect(getEnv()).toBe(first);
+    process.env.PAGE_CACHE_MB = "13";
+    expect(getEnv().PAGE_CACHE_MB).toBe(13);
   });
 });
