@@ -1,6 +1,7 @@
 // Reads for the event pages and the events API. Every function takes the Prisma client as its last
 // argument so tests can hand in a client on a temporary database.
 import "server-only";
+import { resolveMergeChain } from "@/lib/cluster/merge-chain";
 import { getDb, type Db } from "@/lib/db";
 import { rankEvents } from "./ranking";
 import type { EventArticle, EventDetail, EventPage, EventRedirect, EventSummary, SourceRef } from "./types";
@@ -58,9 +59,6 @@ function byPublication(a: EventArticle, b: EventArticle): number {
   return a.id - b.id;
 }
 
-/** Hops followed through chains of merges (A into B into C) before giving up on a cycle. */
-const MAX_MERGE_HOPS = 32;
-
 /**
  * The event with its articles, `{ redirectTo }` when it was merged into another event (following chains
  * of merges to the survivor), or null when there is no such event.
@@ -90,23 +88,12 @@ export async function getEvent(id: number, db: Db = getDb()): Promise<EventDetai
   });
   if (!row) return null;
   if (row.mergedIntoId !== null) {
-    const target = await resolveMerge(row.mergedIntoId, db);
+    const target = await resolveMergeChain(db, row.mergedIntoId);
     return target === null ? null : { redirectTo: target };
   }
   const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
   const articles: EventArticle[] = members.map((m) => m.article).sort(byPublication);
   return { ...event, sources: distinctSources(articles.map((a) => a.source)), articles };
-}
-
-async function resolveMerge(start: number, db: Db): Promise<number | null> {
-  let id = start;
-  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-    const row = await db.event.findUnique({ where: { id }, select: { mergedIntoId: true } });
-    if (!row) return null;
-    if (row.mergedIntoId === null) return id;
-    id = row.mergedIntoId;
-  }
-  return null;
 }
 
 export function isRedirect(result: EventDetail | EventRedirect): result is EventRedirect {
