@@ -24,9 +24,10 @@ async function loadMembers(db: Db, eventId: number) {
   });
 }
 
-type Members = NonNullable<Awaited<ReturnType<typeof loadMembers>>>["members"];
+/** An event's members as `versionedMembersSelect` reads them (a wider select of the same rows will do). */
+export type VersionedMembers = NonNullable<Awaited<ReturnType<typeof loadMembers>>>["members"];
 
-export function comparisonVersion(members: Members): string {
+export function comparisonVersion(members: VersionedMembers): string {
   const parts = members
     .map(({ article: a }) => `${a.id}@${a.updatedAt.getTime()}/${a.source ? `${a.source.domain}@${a.source.updatedAt.getTime()}` : "-"}`)
     .sort();
@@ -37,7 +38,7 @@ export function comparisonVersion(members: Members): string {
 export async function getComparison(db: Db, eventId: number): Promise<ComparisonResult> {
   const event = await loadMembers(db, eventId);
   if (!event) return null;
-  if (event.mergedIntoId === null) return ensureFresh(db, eventId, event.members);
+  if (event.mergedIntoId === null) return freshComparison(db, eventId, event.members);
   const survivor = await resolveMergeChain(db, event.mergedIntoId);
   return survivor === null ? null : { redirectTo: survivor };
 }
@@ -46,7 +47,7 @@ export async function getComparison(db: Db, eventId: number): Promise<Comparison
 export async function refreshComparison(db: Db, eventId: number): Promise<void> {
   const event = await loadMembers(db, eventId);
   if (!event || event.mergedIntoId !== null) return;
-  await ensureFresh(db, eventId, event.members);
+  await freshComparison(db, eventId, event.members);
 }
 
 /**
@@ -73,7 +74,8 @@ function remember(db: Db, response: ComparisonResponse): ComparisonResponse {
   return response;
 }
 
-async function ensureFresh(db: Db, eventId: number, members: Members): Promise<ComparisonResponse> {
+/** The comparison of an event whose members the caller already read: from the cache, rebuilt first when stale. */
+export async function freshComparison(db: Db, eventId: number, members: VersionedMembers): Promise<ComparisonResponse> {
   const version = comparisonVersion(members);
   const hit = parsedCacheOf(db).get(eventId);
   if (hit && hit.version === version) return remember(db, hit);
