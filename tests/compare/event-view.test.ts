@@ -9,9 +9,9 @@ import type { EventDetail } from "@/lib/events/types";
 import { ingestInputs } from "@/lib/ingest/pipeline";
 import { createTempDb } from "@/tests/support/temp-db";
 import { sharedPath } from "@/tests/support/shared";
-import { alignArticles } from "./align";
-import { buildComparison } from "./build";
-import { parseEventViewQuery } from "./view-params";
+import { alignArticles } from "@/lib/compare/align";
+import { buildComparison } from "@/lib/compare/build";
+import { parseEventViewQuery } from "@/lib/compare/view-params";
 
 let temp: Awaited<ReturnType<typeof createTempDb>>;
 let event: EventDetail;

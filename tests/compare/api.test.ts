@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
 import { apiErrorSchema } from "@/lib/http/schema";
-import { comparisonResponseSchema } from "./schema";
+import { comparisonResponseSchema } from "@/lib/compare/schema";
 
 let cleanup: () => Promise<void>;
 let GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;

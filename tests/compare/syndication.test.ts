@@ -8,10 +8,10 @@ import { EventView } from "@/components/event-view";
 import type { Db } from "@/lib/db";
 import { getEvent, isRedirect } from "@/lib/events/data";
 import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
-import { splitCopies } from "./build";
-import { getComparison } from "./cache";
-import type { ComparisonResponse } from "./schema";
-import { parseEventViewQuery } from "./view-params";
+import { splitCopies } from "@/lib/compare/build";
+import { getComparison } from "@/lib/compare/cache";
+import type { ComparisonResponse } from "@/lib/compare/schema";
+import { parseEventViewQuery } from "@/lib/compare/view-params";
 
 const WIRE =
   "The envoy met the president in Moscow for three hours on Friday.\n\nAides described the talks with the envoy as constructive and useful for both sides.";
