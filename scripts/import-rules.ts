@@ -11,7 +11,7 @@ export interface Layer {
 
 export const LAYERS: Layer[] = [
   // Configuration, the database handle and the generated Prisma client; nothing about news.
-  { name: "foundation", modules: ["env", "db", "generated", "cli", "text"] },
+  { name: "foundation", modules: ["env", "db", "generated", "cli", "text", "http"] },
   // Fetch: the one way to reach the outside world (SSRF guard, robots.txt, charset), plus URL/domain helpers.
   { name: "fetch", modules: ["net"] },
   // The reviewed outlet catalogue: data that extraction (credit lines) and storage (source domains) both read.

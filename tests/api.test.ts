@@ -1,6 +1,7 @@
 // The events API's route handlers, called directly with Request objects against a temporary database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventDetailJsonSchema, eventListJsonSchema, apiErrorSchema } from "@/lib/events/schema";
+import { eventDetailJsonSchema, eventListJsonSchema } from "@/lib/events/schema";
+import { apiErrorSchema } from "@/lib/http/schema";
 import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
 
 let cleanup: () => Promise<void>;

@@ -3,15 +3,12 @@ import Link from "next/link";
 import { SearchForm } from "@/components/search-form";
 import { SearchResults } from "@/components/search-results";
 import { SubscribeLinks } from "@/components/subscribe-links";
-import { getDb } from "@/lib/db";
 import { plural } from "@/lib/events/format";
-import { getSearchIndex } from "@/lib/search";
-import { dateBounds, searchParamsSchema, searchQueryString, type SearchParams } from "@/lib/search/schema";
+import { listSearchOutlets, SEARCH_PAGE_SIZE, searchEvents, searchOffset } from "@/lib/search/data";
+import { searchParamsSchema, searchQueryString, type SearchParams } from "@/lib/search/schema";
 import { feedAlternates } from "@/lib/syndication/alternates";
 
 export const dynamic = "force-dynamic";
-
-const PAGE_SIZE = 20;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,13 +30,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = searchParamsSchema.parse(await searchParams);
-  const db = getDb();
-  const outlets = await db.source.findMany({ select: { name: true, domain: true }, orderBy: { name: "asc" } });
-  const offset = (params.page - 1) * PAGE_SIZE;
-  const result = params.q.trim()
-    ? await getSearchIndex(db).query({ q: params.q, outlet: params.outlet, tag: params.tag, ...dateBounds(params), limit: PAGE_SIZE, offset })
-    : null;
-  const pageCount = result ? Math.ceil(result.total / PAGE_SIZE) : 0;
+  const outlets = await listSearchOutlets();
+  const result = await searchEvents(params);
+  const offset = searchOffset(params.page);
+  const pageCount = result ? Math.ceil(result.total / SEARCH_PAGE_SIZE) : 0;
   const pageHref = (page: number) => `/search?${searchQueryString({ ...params, page })}`;
 
   return (

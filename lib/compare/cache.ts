@@ -2,6 +2,7 @@
 // serve the stored JSON when its version (a hash of the format and of every member's id and last update) still
 // matches; ingest calls refreshComparison right after clustering so readers rarely pay for a rebuild.
 import { createHash } from "node:crypto";
+import { resolveMergeChain } from "@/lib/cluster/merge-chain";
 import type { Db } from "@/lib/db";
 import { buildComparison } from "./build";
 import { COMPARISON_FORMAT, comparisonSchema, type Comparison, type ComparisonResponse, type Coverage } from "./schema";
@@ -10,7 +11,6 @@ export type ComparisonResult = ComparisonResponse | { redirectTo: number } | nul
 
 /** How many outlets "Not covered by" lists. */
 const NOT_COVERED_LIMIT = 8;
-const MAX_MERGE_HOPS = 32;
 
 /** What `comparisonVersion` hashes: each member's id and update time, and its outlet's. */
 export const versionedMembersSelect = {
@@ -24,9 +24,10 @@ async function loadMembers(db: Db, eventId: number) {
   });
 }
 
-type Members = NonNullable<Awaited<ReturnType<typeof loadMembers>>>["members"];
+/** An event's members as `versionedMembersSelect` reads them (a wider select of the same rows will do). */
+export type VersionedMembers = NonNullable<Awaited<ReturnType<typeof loadMembers>>>["members"];
 
-export function comparisonVersion(members: Members): string {
+export function comparisonVersion(members: VersionedMembers): string {
   const parts = members
     .map(({ article: a }) => `${a.id}@${a.updatedAt.getTime()}/${a.source ? `${a.source.domain}@${a.source.updatedAt.getTime()}` : "-"}`)
     .sort();
@@ -35,24 +36,18 @@ export function comparisonVersion(members: Members): string {
 
 /** The event's comparison from the cache, rebuilt first when stale; `{ redirectTo }` for a merged event. */
 export async function getComparison(db: Db, eventId: number): Promise<ComparisonResult> {
-  let id = eventId;
-  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-    const event = await loadMembers(db, id);
-    if (!event) return null;
-    if (event.mergedIntoId === null) {
-      if (id !== eventId) return { redirectTo: id };
-      return ensureFresh(db, id, event.members);
-    }
-    id = event.mergedIntoId;
-  }
-  return null;
+  const event = await loadMembers(db, eventId);
+  if (!event) return null;
+  if (event.mergedIntoId === null) return freshComparison(db, eventId, event.members);
+  const survivor = await resolveMergeChain(db, event.mergedIntoId);
+  return survivor === null ? null : { redirectTo: survivor };
 }
 
 /** Rebuilds the stored comparison if the event's articles changed since; called after clustering an article. */
 export async function refreshComparison(db: Db, eventId: number): Promise<void> {
   const event = await loadMembers(db, eventId);
   if (!event || event.mergedIntoId !== null) return;
-  await ensureFresh(db, eventId, event.members);
+  await freshComparison(db, eventId, event.members);
 }
 
 /**
@@ -79,7 +74,8 @@ function remember(db: Db, response: ComparisonResponse): ComparisonResponse {
   return response;
 }
 
-async function ensureFresh(db: Db, eventId: number, members: Members): Promise<ComparisonResponse> {
+/** The comparison of an event whose members the caller already read: from the cache, rebuilt first when stale. */
+export async function freshComparison(db: Db, eventId: number, members: VersionedMembers): Promise<ComparisonResponse> {
   const version = comparisonVersion(members);
   const hit = parsedCacheOf(db).get(eventId);
   if (hit && hit.version === version) return remember(db, hit);

@@ -1,6 +1,8 @@
 // Reads for the event pages and the events API. Every function takes the Prisma client as its last
 // argument so tests can hand in a client on a temporary database.
 import "server-only";
+import { resolveMergeChain } from "@/lib/cluster/merge-chain";
+import type { VersionedMembers } from "@/lib/compare/cache";
 import { getDb, type Db } from "@/lib/db";
 import { rankEvents } from "./ranking";
 import type { EventArticle, EventDetail, EventPage, EventRedirect, EventSummary, SourceRef } from "./types";
@@ -58,57 +60,65 @@ function byPublication(a: EventArticle, b: EventArticle): number {
   return a.id - b.id;
 }
 
-/** Hops followed through chains of merges (A into B into C) before giving up on a cycle. */
-const MAX_MERGE_HOPS = 32;
+// The article fields a page shows, and the update times the comparison's version hashes (versionedMembersSelect),
+// so the event page reads its members once for both.
+const memberSelect = {
+  select: {
+    article: {
+      select: {
+        id: true,
+        title: true,
+        byline: true,
+        publishedAt: true,
+        language: true,
+        url: true,
+        status: true,
+        text: true,
+        updatedAt: true,
+        source: { select: { ...sourceSelect, updatedAt: true } },
+      },
+    },
+  },
+} as const;
+
+/** An event as a page shows it, and its members as the stored comparison's version hashes them. */
+export interface EventWithMembers {
+  event: EventDetail;
+  members: VersionedMembers;
+}
+
+/**
+ * The event with its articles and members, `{ redirectTo }` when it was merged into another event (following
+ * chains of merges to the survivor), or null when there is no such event.
+ */
+export async function readEvent(id: number, db: Db = getDb()): Promise<EventWithMembers | EventRedirect | null> {
+  const row = await db.event.findUnique({ where: { id }, include: { members: memberSelect } });
+  if (!row) return null;
+  if (row.mergedIntoId !== null) {
+    const target = await resolveMergeChain(db, row.mergedIntoId);
+    return target === null ? null : { redirectTo: target };
+  }
+  const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
+  const articles = members.map((m) => toEventArticle(m.article)).sort(byPublication);
+  return { event: { ...event, sources: distinctSources(articles.map((a) => a.source)), articles }, members };
+}
+
+type MemberArticle = Omit<EventArticle, "source"> & { updatedAt: Date; source: (SourceRef & { updatedAt: Date }) | null };
+
+function toEventArticle(row: MemberArticle): EventArticle {
+  const { updatedAt: _u, source, ...article } = row;
+  return { ...article, source: source && { name: source.name, domain: source.domain, country: source.country } };
+}
 
 /**
  * The event with its articles, `{ redirectTo }` when it was merged into another event (following chains
  * of merges to the survivor), or null when there is no such event.
  */
 export async function getEvent(id: number, db: Db = getDb()): Promise<EventDetail | EventRedirect | null> {
-  const row = await db.event.findUnique({
-    where: { id },
-    include: {
-      members: {
-        select: {
-          article: {
-            select: {
-              id: true,
-              title: true,
-              byline: true,
-              publishedAt: true,
-              language: true,
-              url: true,
-              status: true,
-              text: true,
-              source: { select: sourceSelect },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!row) return null;
-  if (row.mergedIntoId !== null) {
-    const target = await resolveMerge(row.mergedIntoId, db);
-    return target === null ? null : { redirectTo: target };
-  }
-  const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
-  const articles: EventArticle[] = members.map((m) => m.article).sort(byPublication);
-  return { ...event, sources: distinctSources(articles.map((a) => a.source)), articles };
+  const result = await readEvent(id, db);
+  return result && !isRedirect(result) ? result.event : result;
 }
 
-async function resolveMerge(start: number, db: Db): Promise<number | null> {
-  let id = start;
-  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-    const row = await db.event.findUnique({ where: { id }, select: { mergedIntoId: true } });
-    if (!row) return null;
-    if (row.mergedIntoId === null) return id;
-    id = row.mergedIntoId;
-  }
-  return null;
-}
-
-export function isRedirect(result: EventDetail | EventRedirect): result is EventRedirect {
+export function isRedirect<T extends object>(result: T | EventRedirect): result is EventRedirect {
   return "redirectTo" in result;
 }

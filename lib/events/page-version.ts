@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { comparisonVersion, versionedMembersSelect } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
-import { idParamSchema } from "./schema";
+import { idParamSchema } from "@/lib/http/schema";
 
 /**
  * Null when the page is not a plain render of a settled event (no such event, merged into another, or a

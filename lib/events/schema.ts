@@ -1,15 +1,10 @@
 // The JSON contract of /api/events and /api/events/[id], plus the inputs those routes and pages accept.
 // Responses are parsed through these schemas before they leave the server, so the contract cannot drift.
 import { z } from "zod";
+import { idParamsSchema } from "@/lib/http/schema";
 
-/** A database id as it appears in a URL: decimal digits only, so "1e3", "0x10" or " 7" are not ids. */
-export const idParamSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,14}$/, "must be a positive integer")
-  .transform(Number);
-
-export const eventParamsSchema = z.object({ id: idParamSchema });
-export const articleParamsSchema = z.object({ id: idParamSchema });
+export const eventParamsSchema = idParamsSchema;
+export const articleParamsSchema = idParamsSchema;
 
 const whole = (min: number, max: number) =>
   z
@@ -79,9 +74,3 @@ export const eventListJsonSchema = z.object({
   offset: z.number().int().nonnegative(),
 });
 export type EventListJson = z.infer<typeof eventListJsonSchema>;
-
-export const apiErrorSchema = z.object({
-  error: z.string(),
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
-});
-export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { getEvent, isRedirect, listEvents } from "./data";
-import { toEventDetailJson, toEventListJson } from "./json";
-import { eventDetailJsonSchema, eventListJsonSchema } from "./schema";
-import { addArticle, addEvent, addSource, tempDatabase } from "./test-fixtures";
+import { getEvent, isRedirect, listEvents } from "@/lib/events/data";
+import { toEventDetailJson, toEventListJson } from "@/lib/events/json";
+import { eventDetailJsonSchema, eventListJsonSchema } from "@/lib/events/schema";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
 
 const now = new Date("2024-05-10T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);

@@ -6,10 +6,10 @@ import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
 import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "@/tests/support/temp-db";
 import { seedFiles } from "@/tests/support/shared";
-import { forgetSearchSchemaCheck, searchSchemaSql } from "./fts-schema";
-import { getSearchIndex } from "./index";
-import { snippetParts, SNIPPET_OPEN } from "./terms";
-import type { SearchIndex } from "./types";
+import { forgetSearchSchemaCheck, searchSchemaSql } from "@/lib/search/fts-schema";
+import { getSearchIndex } from "@/lib/search/index";
+import { snippetParts, SNIPPET_OPEN } from "@/lib/search/terms";
+import type { SearchIndex } from "@/lib/search/types";
 
 let db: Db;
 let cleanup: () => Promise<void>;

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "@/tests/support/temp-db";
 import { sharedPath } from "@/tests/support/shared";
-import { buildComparison } from "./build";
-import { getComparison } from "./cache";
-import type { Comparison, SharedGroup } from "./schema";
+import { buildComparison } from "@/lib/compare/build";
+import { getComparison } from "@/lib/compare/cache";
+import type { Comparison, SharedGroup } from "@/lib/compare/schema";
 
 let comparison: Comparison;
 let temp: Awaited<ReturnType<typeof createTempDb>>;
