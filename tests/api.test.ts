@@ -1,7 +1,7 @@
 // The events API's route handlers, called directly with Request objects against a temporary database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDetailJsonSchema, eventListJsonSchema, apiErrorSchema } from "@/lib/events/schema";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 
 let cleanup: () => Promise<void>;
 let listGET: (req: Request) => Promise<Response>;

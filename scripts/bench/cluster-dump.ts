@@ -5,9 +5,9 @@
 // end the final events (members, central article) and a digest of the exported state.
 import { createHash } from "node:crypto";
 import { createClusterer, type Clusterer } from "@/lib/cluster/clusterer";
-import { readLabelledCorpus } from "@/lib/cluster/corpus";
-import { seededShuffle } from "@/lib/cluster/shuffle";
-import { syntheticStream } from "@/lib/cluster/synthetic-stream";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
+import { syntheticStream } from "@/scripts/bench/cluster/synthetic-stream";
 import type { ClusterArticle } from "@/lib/cluster/types";
 
 const out: string[] = [];

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScriptSync } from "@/tests/support/run-script";
-import { clusterLines } from "./cluster-lines";
-import { parseInputLine } from "./jsonl-input";
-import { readLabelledCorpus } from "./corpus";
-import { seededShuffle } from "./shuffle";
+import { clusterLines } from "@/lib/cluster/cluster-lines";
+import { parseInputLine } from "@/lib/cluster/jsonl-input";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
 
 const quake1 = { id: 1, title: "Strong earthquake shakes northern Chile", text: "A magnitude 7.1 earthquake shook northern Chile near Iquique on Tuesday, cutting power." };
 const quake2 = { id: "q-2", title: "Magnitude 7.1 quake hits northern Chile near Iquique", text: "The earthquake shook Iquique in northern Chile, cutting power to thousands.", publishedAt: "2014-04-02T01:00:00Z" };

@@ -1,8 +1,8 @@
 // `npm run bench:cluster:hindsight`: the best the clusterer's features can do on the labelled corpora, offline and
-// with hindsight (see lib/cluster/hindsight.ts), beside which `npm run bench:cluster`'s online figures are read.
-import { readLabelledCorpus } from "@/lib/cluster/corpus";
+// with hindsight (see scripts/bench/cluster/hindsight.ts), beside which `npm run bench:cluster`'s online figures are read.
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
 import { articleFeatures } from "@/lib/cluster/features";
-import { hindsightSweep, nearestNeighbourAgreement, similarityMatrix } from "@/lib/cluster/hindsight";
+import { hindsightSweep, nearestNeighbourAgreement, similarityMatrix } from "@/scripts/bench/cluster/hindsight";
 
 const thresholds = [0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 for (const name of ["ecbplus.jsonl", "uci-headlines.jsonl"]) {

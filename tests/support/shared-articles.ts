@@ -2,8 +2,8 @@
 // when it is missing rather than passing vacuously.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readLabelledCorpus, sharedDir, type LabelledArticle } from "./corpus";
-import type { ClusterArticle } from "./types";
+import { readLabelledCorpus, sharedDir, type LabelledArticle } from "@/scripts/bench/cluster/corpus";
+import type { ClusterArticle } from "@/lib/cluster/types";
 
 /** The raw seed dumps as articles: first non-empty line as the title, the rest as the text. */
 export function readSeedArticles(): ClusterArticle[] {

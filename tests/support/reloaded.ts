@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClusterer, type Clusterer } from "./clusterer";
-import { readStateFile, writeStateFile } from "./state-file";
+import { createClusterer, type Clusterer } from "@/lib/cluster/clusterer";
+import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
 
 /** A new clusterer loaded from `c`'s state, through a state file. */
 export function reloaded(c: Clusterer): Clusterer {

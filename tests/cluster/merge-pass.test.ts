@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDb } from "@/tests/support/temp-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { clusterArticle } from "./assign-event";
-import { readSeedArticles } from "./test-data";
-import { readLabelledCorpus } from "./corpus";
-import { seededShuffle } from "./shuffle";
+import { clusterArticle } from "@/lib/cluster/assign-event";
+import { readSeedArticles } from "@/tests/support/shared-articles";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
 
 let db: PrismaClient;
 let cleanup: () => Promise<void>;

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClusterer, type Clusterer } from "./clusterer";
-import { readLabelledCorpus } from "./corpus";
-import { seededShuffle } from "./shuffle";
-import { readStateFile, writeStateFile } from "./state-file";
-import { reloaded } from "./reloaded";
-import type { ClusterArticle } from "./types";
+import { createClusterer, type Clusterer } from "@/lib/cluster/clusterer";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
+import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
+import { reloaded } from "@/tests/support/reloaded";
+import type { ClusterArticle } from "@/lib/cluster/types";
 
 const ecb = readLabelledCorpus("ecbplus.jsonl");
 

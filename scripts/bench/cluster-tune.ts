@@ -1,12 +1,12 @@
-// `tsx scripts/bench-cluster-tune.ts '<ClustererConfig JSON>' ...`: B³-F1 on both corpora for each config, to
+// `tsx scripts/bench/cluster-tune.ts '<ClustererConfig JSON>' ...`: B³-F1 on both corpora for each config, to
 // measure one change at a time (development tool; the figure that counts is `npm run bench:cluster`).
 import { z } from "zod";
-import { clustererConfigArg } from "@/lib/cluster/config-schema";
-import { readLabelledCorpus } from "@/lib/cluster/corpus";
-import { evaluate, productionFactory } from "@/lib/cluster/evaluate";
+import { clustererConfigArg } from "@/scripts/bench/cluster/config-schema";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { evaluate, productionFactory } from "@/scripts/bench/cluster/evaluate";
 import { parseCliArgs } from "@/lib/cli/parse-args";
 
-const USAGE = "usage: tsx scripts/bench-cluster-tune.ts '<ClustererConfig JSON>' ...";
+const USAGE = "usage: tsx scripts/bench/cluster-tune.ts '<ClustererConfig JSON>' ...";
 const seeds = [1, 2, 3, 4, 5];
 // Every config is checked before the first run: a misspelt option would otherwise measure the defaults.
 const { positionals: configs } = parseCliArgs(z.object({ positionals: z.array(clustererConfigArg), values: z.object({}) }), {}, USAGE);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { mergeEvents } from "@/lib/curation/mutations";
-import { addArticle, addSource } from "@/lib/events/test-fixtures";
+import { addArticle, addSource } from "@/tests/support/db-fixtures";
 import { createTempDb } from "@/tests/support/temp-db";
-import { clusterArticle, saveClusterState } from "./assign-event";
-import { readGeneration } from "./generation";
+import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
+import { readGeneration } from "@/lib/cluster/generation";
 
 const QUAKE = "A magnitude 6.1 earthquake struck near the coastal city of Varna on Monday, damaging harbour buildings.";
 const FINAL = "Rovers beat United 3-1 in the cup final at Northfield stadium, with two goals from striker Lena Okafor.";

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { createTempDb } from "@/tests/support/temp-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { clusterArticle, forgetClusterState } from "./assign-event";
-import { featuresVersion } from "./features";
-import { readSeedArticles } from "./test-data";
+import { clusterArticle, forgetClusterState } from "@/lib/cluster/assign-event";
+import { featuresVersion } from "@/lib/cluster/features";
+import { readSeedArticles } from "@/tests/support/shared-articles";
 
 let db: PrismaClient;
 let url: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDb } from "@/tests/support/temp-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { clusterArticle } from "./assign-event";
-import { readLabelledCorpus } from "./corpus";
-import { arrivalOrder, eventsWithEditorialWork, reclusterAll } from "./recluster";
-import { seededShuffle } from "./shuffle";
+import { clusterArticle } from "@/lib/cluster/assign-event";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { arrivalOrder, eventsWithEditorialWork, reclusterAll } from "@/lib/cluster/recluster";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
 
 let db: PrismaClient;
 let cleanup: () => Promise<void>;

@@ -13,13 +13,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { createClusterer } from "@/lib/cluster/clusterer";
-import { clustererConfigArg } from "@/lib/cluster/config-schema";
+import { clustererConfigArg } from "@/scripts/bench/cluster/config-schema";
 import { parseCliArgs } from "@/lib/cli/parse-args";
 import { secondPass } from "@/lib/cluster/second-pass";
 import { articleFeatures } from "@/lib/cluster/features";
-import { bcubed } from "@/lib/cluster/metrics";
+import { bcubed } from "@/scripts/bench/cluster/metrics";
 import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
-import { syntheticStream, type SyntheticItem } from "@/lib/cluster/synthetic-stream";
+import { syntheticStream, type SyntheticItem } from "@/scripts/bench/cluster/synthetic-stream";
 
 const USAGE = "usage: npm run bench:cluster:scale [-- ARTICLES] [--config JSON] [--placement-only]";
 const args = parseCliArgs(

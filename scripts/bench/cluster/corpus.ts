@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { ClusterArticle } from "./types";
+import type { ClusterArticle } from "@/lib/cluster/types";
 
-export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+export const projectRoot = path.resolve(import.meta.dirname, "..", "..", "..");
 export const sharedDir = path.resolve(projectRoot, "..", "shared");
 
 const row = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keyEntities, summarise, type SummaryArticle } from "./event-summary";
-import { readSeedArticles } from "./test-data";
+import { keyEntities, summarise, type SummaryArticle } from "@/lib/cluster/event-summary";
+import { readSeedArticles } from "@/tests/support/shared-articles";
 
 describe("event labels on the seed event", () => {
   const seeds = readSeedArticles();

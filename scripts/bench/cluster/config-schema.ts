@@ -1,7 +1,7 @@
 // A clusterer configuration given on a command line (the benchmarks' `--config`), checked against the options the
 // clusterer has: a misspelt or mistyped option is an error, not a run that silently measures the defaults.
 import { z } from "zod";
-import { defaultClustererOptions, type ClustererConfig } from "./clusterer";
+import { defaultClustererOptions, type ClustererConfig } from "@/lib/cluster/clusterer";
 
 /** A strict partial object of the same keys as `defaults`, each of its type (numbers finite). */
 function shapeOf(defaults: object): Record<string, z.ZodType> {

@@ -1,10 +1,10 @@
 // Runs a clusterer over a labelled corpus in several seeded arrival orders and averages the scores.
-import { createClusterer, type ClustererConfig } from "./clusterer";
+import { createClusterer, type ClustererConfig } from "@/lib/cluster/clusterer";
 import { bcubed, bcubedLoss, pairwise, type Scores } from "./metrics";
 import type { LabelledArticle } from "./corpus";
 import { seededShuffle } from "./shuffle";
-import { secondPass } from "./second-pass";
-import type { ClusterArticle } from "./types";
+import { secondPass } from "@/lib/cluster/second-pass";
+import type { ClusterArticle } from "@/lib/cluster/types";
 
 /**
  * Builds a fresh clusterer and returns a function placing one article, returning its event label; `resolve`, when

@@ -2,9 +2,9 @@
 // production clusterer and the plain TF-IDF baseline, each averaged over the same five seeded arrival orders.
 // `--losses` also prints, per corpus, the gold events that carry most of the production clusterer's B³ loss.
 import { z } from "zod";
-import { createBaselineClusterer } from "@/lib/cluster/baseline";
-import { readLabelledCorpus, type LabelledArticle } from "@/lib/cluster/corpus";
-import { evaluate, productionFactory, type ClustererFactory, type Evaluation } from "@/lib/cluster/evaluate";
+import { createBaselineClusterer } from "@/scripts/bench/cluster/baseline";
+import { readLabelledCorpus, type LabelledArticle } from "@/scripts/bench/cluster/corpus";
+import { evaluate, productionFactory, type ClustererFactory, type Evaluation } from "@/scripts/bench/cluster/evaluate";
 import { parseCliArgs } from "@/lib/cli/parse-args";
 
 const USAGE = "usage: npm run bench:cluster [-- --losses]";

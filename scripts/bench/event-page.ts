@@ -9,7 +9,7 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { refreshComparison } from "@/lib/compare/cache";
-import { seedSyntheticEvent } from "@/lib/compare/synthetic-event";
+import { seedSyntheticEvent } from "./synthetic-event";
 import { ingestInputs } from "@/lib/ingest/pipeline";
 import { startApp } from "@/tests/support/app-server";
 import { sharedPath } from "@/tests/support/shared";

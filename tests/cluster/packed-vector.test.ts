@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { kthSmallest } from "./packed-vector";
-import { seededRandom } from "./shuffle";
+import { kthSmallest } from "@/lib/cluster/packed-vector";
+import { seededRandom } from "@/scripts/bench/cluster/shuffle";
 
 describe("kthSmallest", () => {
   it("gives the value a full sort puts at k, with many ties and without", () => {

@@ -3,11 +3,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { moveArticle } from "@/lib/curation/mutations";
-import { addArticle, addSource } from "@/lib/events/test-fixtures";
+import { addArticle, addSource } from "@/tests/support/db-fixtures";
 import { createTempDb } from "@/tests/support/temp-db";
-import { clusterArticle, saveClusterState } from "./assign-event";
-import { readGeneration } from "./generation";
-import { dropSavedState, loadSavedState, stateFileFor } from "./saved-state";
+import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
+import { readGeneration } from "@/lib/cluster/generation";
+import { dropSavedState, loadSavedState, stateFileFor } from "@/lib/cluster/saved-state";
 
 /** What a new process does first: load the saved index for the database's current generation. */
 const load = async (db: Db, onSkip?: (why: string) => void) => loadSavedState(db, undefined, await readGeneration(db), onSkip);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createClusterer, type Clusterer } from "./clusterer";
-import { readLabelledCorpus } from "./corpus";
-import { secondPass } from "./second-pass";
-import { seededShuffle } from "./shuffle";
-import { reloaded } from "./reloaded";
+import { createClusterer, type Clusterer } from "@/lib/cluster/clusterer";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { secondPass } from "@/lib/cluster/second-pass";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
+import { reloaded } from "@/tests/support/reloaded";
 
 const ecb = readLabelledCorpus("ecbplus.jsonl");
 const articlesOf = (gold: string) => ecb.filter((x) => x.gold === gold).map((x) => x.article);

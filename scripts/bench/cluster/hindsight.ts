@@ -4,7 +4,7 @@
 // event says how much the features tell apart pair by pair; how far a plain batch method gets says how much of
 // that a global similarity threshold can use.
 import { bcubed, type Scores } from "./metrics";
-import type { ArticleFeatures } from "./types";
+import type { ArticleFeatures } from "@/lib/cluster/types";
 import { dotIdf, normIdf, type Sparse } from "./vectors";
 
 /** Cosine similarities of every pair of articles, with IDF over the whole corpus; row-major, n × n. */

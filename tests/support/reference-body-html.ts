@@ -2,8 +2,8 @@
 // turned into paragraphs, presentation attributes dropped. Extraction now writes the stored HTML with
 // safe-body-html.ts in one pass; this simpler path, put through sanitizeHtml (the one authority on safety), is
 // kept as the reference that safe-body-html.test.ts checks it against.
-import { BLOCK_TAGS } from "../block-tags";
-import { type AnyNode, type Element, isTag, isText } from "../dom";
+import { BLOCK_TAGS } from "@/lib/ingest/html/block-tags";
+import { type AnyNode, type Element, isTag, isText } from "@/lib/ingest/html/dom";
 
 const KEEP = new Set([
   "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite", "em", "strong", "b",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { averageLinkage, hindsightSweep, nearestNeighbourAgreement, similarityMatrix } from "./hindsight";
-import type { ArticleFeatures } from "./types";
+import type { ArticleFeatures } from "@/lib/cluster/types";
 
 const f = (...terms: string[]): ArticleFeatures => ({ v: 0, terms: Object.fromEntries(terms.map((t) => [t, 1])) });
 // Two quake stories and two court stories; "report" is everywhere and carries no weight.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { articleFeatures } from "./features";
-import { syntheticStream } from "./synthetic-stream";
-import { compareTerms, termId, termNames, termVectorOf } from "./term-ids";
-import { readSeedArticles } from "./test-data";
+import { articleFeatures } from "@/lib/cluster/features";
+import { syntheticStream } from "@/scripts/bench/cluster/synthetic-stream";
+import { compareTerms, termId, termNames, termVectorOf } from "@/lib/cluster/term-ids";
+import { readSeedArticles } from "@/tests/support/shared-articles";
 
 describe("termVectorOf", () => {
   it("gives features read back from JSON the same ids, weights and order as fresh ones", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createClusterer } from "./clusterer";
+import { createClusterer } from "@/lib/cluster/clusterer";
 import { clustererConfigArg, parseClustererConfig } from "./config-schema";
 
 describe("parseClustererConfig", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createClusterer } from "./clusterer";
-import { secondPass } from "./second-pass";
-import { readLabelledCorpus } from "./corpus";
-import { seededShuffle } from "./shuffle";
-import { ecbSample, readSeedArticles } from "./test-data";
-import type { ClusterArticle, RestoreEntry } from "./types";
+import { createClusterer } from "@/lib/cluster/clusterer";
+import { secondPass } from "@/lib/cluster/second-pass";
+import { readLabelledCorpus } from "@/scripts/bench/cluster/corpus";
+import { seededShuffle } from "@/scripts/bench/cluster/shuffle";
+import { ecbSample, readSeedArticles } from "@/tests/support/shared-articles";
+import type { ClusterArticle, RestoreEntry } from "@/lib/cluster/types";
 
 function run(articles: ClusterArticle[]) {
   const c = createClusterer();

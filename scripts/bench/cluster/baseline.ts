@@ -1,8 +1,8 @@
 // The reference point the production clusterer must beat: online TF-IDF (sublinear counts) over the title and
 // first sentences, no stemming or entities, each article compared with every event's centroid, joined above a fixed threshold.
-import { splitLead } from "./features";
-import { stopwords } from "./stopwords";
-import type { ClusterArticle } from "./types";
+import { splitLead } from "@/lib/cluster/features";
+import { stopwords } from "@/lib/cluster/stopwords";
+import type { ClusterArticle } from "@/lib/cluster/types";
 import { cosineIdf, normIdf, type Sparse } from "./vectors";
 
 export interface BaselineOptions {

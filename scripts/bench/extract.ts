@@ -4,8 +4,8 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { extractHtml } from "@/lib/ingest/html";
 import { clearClassHintCache } from "@/lib/ingest/html/hints";
-import { type PageMatch, matchPage, scoreCorpus } from "@/lib/ingest/html/extraction-score";
-import { type CorpusPage, loadExtractionCorpus } from "./bench/extraction-corpus";
+import { type PageMatch, matchPage, scoreCorpus } from "./extraction-score";
+import { type CorpusPage, loadExtractionCorpus } from "./extraction-corpus";
 
 type Extractor = (page: CorpusPage) => string;
 

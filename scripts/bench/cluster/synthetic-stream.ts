@@ -3,7 +3,7 @@
 // background vocabulary. Texts are generated on demand from (event, member) seeds, so 200,000 articles cost no
 // memory until they are read.
 import { seededRandom } from "./shuffle";
-import type { ClusterArticle } from "./types";
+import type { ClusterArticle } from "@/lib/cluster/types";
 
 export interface SyntheticOptions {
   articles: number;
