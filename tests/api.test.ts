@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDetailJsonSchema, eventListJsonSchema } from "@/lib/events/schema";
 import { apiErrorSchema } from "@/lib/http/schema";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 
 let cleanup: () => Promise<void>;
 let listGET: (req: Request) => Promise<Response>;

@@ -15,7 +15,7 @@ import * as ops from "@/lib/curation/operations";
 import { statsOf } from "@/lib/curation/stats";
 import { handleListEvents } from "@/lib/events/api";
 import { getEvent, listEvents } from "@/lib/events/data";
-import { addArticle, addSource } from "@/lib/events/test-fixtures";
+import { addArticle, addSource } from "@/tests/support/db-fixtures";
 import { handleNamedFeed } from "@/lib/syndication/api";
 import { createTag, tagEvent } from "@/lib/tags/mutations";
 import { createTempDb } from "./support/temp-db";

@@ -12,7 +12,7 @@ import { listSourcesForAdmin } from "@/lib/source-admin/data";
 import { runSourcesForm } from "@/lib/source-admin/form";
 import * as m from "@/lib/source-admin/mutations";
 import * as ops from "@/lib/source-admin/operations";
-import { addSource } from "@/lib/events/test-fixtures";
+import { addSource } from "@/tests/support/db-fixtures";
 import { startFixtureServer, type FixtureServer } from "./support/fixture-server";
 import { createTempDb } from "./support/temp-db";
 

@@ -5,7 +5,7 @@ import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource } from "@/tests/support/db-fixtures";
 import { ingestInputs } from "@/lib/pipeline/ingest";
 import { handleEventFeed, handleNamedFeed, handleSourceFeed } from "@/lib/syndication/api";
 import { createTempDb } from "@/tests/support/temp-db";

@@ -6,7 +6,7 @@ import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { createUser } from "@/lib/auth/users";
-import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource } from "@/tests/support/db-fixtures";
 import { parseOpml } from "@/lib/opml";
 import { getSearchIndex } from "@/lib/search";
 import { handleSourcesOpml, handleTagFeed, handleTagsOpml } from "@/lib/syndication/api";

@@ -1,6 +1,6 @@
 // GET /api/events/[id]/comparison, called directly with Request objects against a temporary database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 import { apiErrorSchema } from "@/lib/http/schema";
 import { comparisonResponseSchema } from "@/lib/compare/schema";
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventView } from "@/components/event-view";
 import type { Db } from "@/lib/db";
 import { getEvent, isRedirect } from "@/lib/events/data";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 import { splitCopies } from "@/lib/compare/build";
 import { getComparison } from "@/lib/compare/cache";
 import type { ComparisonResponse } from "@/lib/compare/schema";

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { getEvent, isRedirect, listEvents } from "@/lib/events/data";
 import { toEventDetailJson, toEventListJson } from "@/lib/events/json";
 import { eventDetailJsonSchema, eventListJsonSchema } from "@/lib/events/schema";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 
 const now = new Date("2024-05-10T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);

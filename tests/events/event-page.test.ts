@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
 import { eventPageVersion } from "@/lib/events/page-version";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 import { loggedDb, readsOf } from "@/tests/support/query-log";
 
 // The page reads through the process-wide client; this hands it one that records its statements.

@@ -3,7 +3,7 @@ import { refreshComparison } from "@/lib/compare/cache";
 import { editEvent, hideEvent, mergeEvents, moveArticle } from "@/lib/curation/mutations";
 import { editSource } from "@/lib/source-admin/mutations";
 import { eventPageMatch, eventPageVersion } from "@/lib/events/page-version";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 
 // The page cache serves a stored render while this version is unchanged, so every change a reader could see on
 // the event page must move it. Each case below is a write path the site or the pipeline really takes.

@@ -1,7 +1,7 @@
 // The search page's reads (lib/search/data.ts) against a temporary database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { addArticle, addEvent, addSource, tempDatabase } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource, tempDatabase } from "@/tests/support/db-fixtures";
 import { listSearchOutlets, SEARCH_PAGE_SIZE, searchEvents, searchOffset } from "@/lib/search/data";
 import { searchParamsSchema } from "@/lib/search/schema";
 

@@ -2,7 +2,7 @@
 // hostile input, and the seed articles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { addArticle, addEvent, addSource } from "@/lib/events/test-fixtures";
+import { addArticle, addEvent, addSource } from "@/tests/support/db-fixtures";
 import { ingestInputs } from "@/lib/pipeline/ingest";
 import { createTempDb } from "@/tests/support/temp-db";
 import { seedFiles } from "@/tests/support/shared";

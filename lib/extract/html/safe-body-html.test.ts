@@ -3,7 +3,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { sanitizeHtml } from "../sanitize";
-import { simplifyBodyHtml } from "./testdata/reference-body-html";
+import { simplifyBodyHtml } from "@/tests/support/reference-body-html";
 import { loadHtml } from "./index";
 import { measureTree } from "./measure";
 import { safeBodyHtml } from "./safe-body-html";
