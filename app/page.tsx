@@ -17,7 +17,11 @@ export function generateMetadata(): Metadata {
 
 const PAGE_SIZE = 20;
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { page } = homeQuerySchema.parse(await searchParams);
   const { events, total } = await listEvents({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pageCount = Math.ceil(total / PAGE_SIZE);

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { EventArticle } from "@/lib/events/types";
 
-const linkClass = "text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
+const linkClass =
+  "text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
 
 /** The outlets that ran a syndicated copy of the column's article, each linked to its copy. */
 export function AlsoPublishedBy({ copies }: { copies: EventArticle[] }) {

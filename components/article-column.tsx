@@ -6,14 +6,23 @@ import { ArticleText } from "./article-text";
 import { DateTime } from "./date-time";
 import { OutletName } from "./outlet-name";
 
-const linkClass = "text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
+const linkClass =
+  "text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
 
 /**
  * One article of an event, as a column. On wide screens it scrolls on its own, so it is focusable for
  * keyboard users (arrow keys scroll it) and named by its headline. `notes` go at the foot of the sticky header
  * (what the comparison says about the article); `children` replace the plain text as the body.
  */
-export function ArticleColumn({ article, notes, children }: { article: EventArticle; notes?: ReactNode; children?: ReactNode }) {
+export function ArticleColumn({
+  article,
+  notes,
+  children,
+}: {
+  article: EventArticle;
+  notes?: ReactNode;
+  children?: ReactNode;
+}) {
   const titleId = `article-${article.id}-title`;
   const lang = langAttribute(article.language);
   const language = languageName(article.language);

@@ -31,12 +31,19 @@ export function CompareColumnsForm({
       </fieldset>
       <label className="flex items-center gap-1">
         Order
-        <select name="order" defaultValue={query.order} className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-700 dark:bg-stone-900">
+        <select
+          name="order"
+          defaultValue={query.order}
+          className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-700 dark:bg-stone-900"
+        >
           <option value="date">by date</option>
           <option value="outlet">by outlet</option>
         </select>
       </label>
-      <button type="submit" className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+      <button
+        type="submit"
+        className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+      >
         Apply
       </button>
     </form>

@@ -7,7 +7,15 @@ const ROW = 22;
 const LEFT = 150;
 const RIGHT = 20;
 
-function Spread({ title, rows, label }: { title: string; rows: { value: string | null; outlets: number }[]; label: (v: string) => string }) {
+function Spread({
+  title,
+  rows,
+  label,
+}: {
+  title: string;
+  rows: { value: string | null; outlets: number }[];
+  label: (v: string) => string;
+}) {
   return (
     <div>
       <h4 className="text-sm font-semibold">{title}</h4>
@@ -32,7 +40,8 @@ export function CompareCoverage({ comparison }: { comparison: Comparison }) {
   const times = dated.map((t) => Date.parse(t.publishedAt!));
   const min = Math.min(...times);
   const max = Math.max(...times);
-  const x = (t: number) => LEFT + (max === min ? (WIDTH - LEFT - RIGHT) / 2 : ((t - min) / (max - min)) * (WIDTH - LEFT - RIGHT));
+  const x = (t: number) =>
+    LEFT + (max === min ? (WIDTH - LEFT - RIGHT) / 2 : ((t - min) / (max - min)) * (WIDTH - LEFT - RIGHT));
   const height = dated.length * ROW + 30;
   return (
     <section aria-labelledby="coverage-overview-title" className="mt-8">
@@ -50,7 +59,14 @@ export function CompareCoverage({ comparison }: { comparison: Comparison }) {
           <desc id="timeline-desc">
             {`One dot per article on a time axis from ${formatDateTime(new Date(min))} to ${formatDateTime(new Date(max))}; the table below lists the same times.`}
           </desc>
-          <line x1={LEFT} x2={WIDTH - RIGHT} y1={height - 20} y2={height - 20} stroke="currentColor" strokeOpacity="0.4" />
+          <line
+            x1={LEFT}
+            x2={WIDTH - RIGHT}
+            y1={height - 20}
+            y2={height - 20}
+            stroke="currentColor"
+            strokeOpacity="0.4"
+          />
           <text x={LEFT} y={height - 4} fontSize="11" fill="currentColor">
             {formatDateTime(new Date(min))}
           </text>
@@ -64,8 +80,20 @@ export function CompareCoverage({ comparison }: { comparison: Comparison }) {
               <text x={LEFT - 8} y={i * ROW + 18} fontSize="12" textAnchor="end" fill="currentColor">
                 {ofArticle(t.articleId)?.name ?? "Unknown outlet"}
               </text>
-              <line x1={LEFT} x2={WIDTH - RIGHT} y1={i * ROW + 14} y2={i * ROW + 14} stroke="currentColor" strokeOpacity="0.1" />
-              <circle cx={x(Date.parse(t.publishedAt!))} cy={i * ROW + 14} r="5" className="fill-indigo-600 dark:fill-indigo-400" />
+              <line
+                x1={LEFT}
+                x2={WIDTH - RIGHT}
+                y1={i * ROW + 14}
+                y2={i * ROW + 14}
+                stroke="currentColor"
+                strokeOpacity="0.1"
+              />
+              <circle
+                cx={x(Date.parse(t.publishedAt!))}
+                cy={i * ROW + 14}
+                r="5"
+                className="fill-indigo-600 dark:fill-indigo-400"
+              />
             </g>
           ))}
         </svg>
@@ -74,8 +102,12 @@ export function CompareCoverage({ comparison }: { comparison: Comparison }) {
         <caption className="text-left text-stone-600 dark:text-stone-400">Publication times (UTC)</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-4 text-left">Outlet</th>
-            <th scope="col" className="text-left">Published</th>
+            <th scope="col" className="pr-4 text-left">
+              Outlet
+            </th>
+            <th scope="col" className="text-left">
+              Published
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -99,7 +131,9 @@ export function CompareCoverage({ comparison }: { comparison: Comparison }) {
       {notCoveredBy.length > 0 && (
         <div className="mt-4">
           <h3 className="text-sm font-semibold">Not covered by</h3>
-          <p className="text-sm text-stone-600 dark:text-stone-400">Outlets that covered related events, or are among the most active, but not this one.</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            Outlets that covered related events, or are among the most active, but not this one.
+          </p>
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {notCoveredBy.map((o) => (
               <li key={o.domain} className="rounded-full border border-stone-300 px-2 py-0.5 dark:border-stone-700">

@@ -22,7 +22,9 @@ export function CompareEntities({ comparison }: { comparison: Comparison }) {
           <caption className="text-left text-stone-600 dark:text-stone-400">Mentions per outlet</caption>
           <thead>
             <tr>
-              <th scope="col" className="pr-4 text-left">Entity</th>
+              <th scope="col" className="pr-4 text-left">
+                Entity
+              </th>
               {outlets.map((o) => (
                 <th key={o.key} scope="col" className="px-2 text-right font-semibold">
                   {o.name}

@@ -22,7 +22,8 @@ export function CompareHeadlines({ comparison, order }: { comparison: Comparison
         Headlines
       </h2>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        <mark className="bg-amber-100 dark:bg-amber-800/60 dark:text-stone-50">Highlighted</mark>: words no other headline uses.
+        <mark className="bg-amber-100 dark:bg-amber-800/60 dark:text-stone-50">Highlighted</mark>: words no other
+        headline uses.
       </p>
       <ol className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
         {order.flatMap((id) => {

@@ -6,8 +6,8 @@ export function OnlyHereNote({ compared }: { compared: ComparedArticle }) {
   if (unique === 0) return null;
   return (
     <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">
-      <mark className="bg-amber-100 px-1 dark:bg-amber-800/60 dark:text-stone-50">only here</mark>: {unique} {unique === 1 ? "claim" : "claims"} no
-      other outlet reported
+      <mark className="bg-amber-100 px-1 dark:bg-amber-800/60 dark:text-stone-50">only here</mark>: {unique}{" "}
+      {unique === 1 ? "claim" : "claims"} no other outlet reported
     </p>
   );
 }
@@ -41,7 +41,11 @@ export function CompareMarkedText({ compared, lang }: { compared: ComparedArticl
         <p key={i}>
           {runs(sentences).map((run) =>
             run.unique ? (
-              <mark key={run.key} className="bg-amber-100 dark:bg-amber-800/60 dark:text-stone-50" title="Only this outlet reported this">
+              <mark
+                key={run.key}
+                className="bg-amber-100 dark:bg-amber-800/60 dark:text-stone-50"
+                title="Only this outlet reported this"
+              >
                 <span className="sr-only">[only here] </span>
                 {run.text}
               </mark>

@@ -29,11 +29,15 @@ export function CompareQuotes({ comparison }: { comparison: Comparison }) {
       </h2>
       <ol className="mt-2 space-y-3">
         {quotes.map((q) => (
-          <li key={q.id} className="rounded-lg border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900">
+          <li
+            key={q.id}
+            className="rounded-lg border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900"
+          >
             <figure>
               <blockquote className="font-serif">“{q.text}”</blockquote>
               <figcaption className="mt-1 text-sm text-stone-700 dark:text-stone-300">
-                — {q.speaker ?? "speaker not named"} · quoted by {q.outletCount} {q.outletCount === 1 ? "outlet" : "outlets"}
+                — {q.speaker ?? "speaker not named"} · quoted by {q.outletCount}{" "}
+                {q.outletCount === 1 ? "outlet" : "outlets"}
               </figcaption>
             </figure>
             {q.variants.length > 1 && (
@@ -41,7 +45,10 @@ export function CompareQuotes({ comparison }: { comparison: Comparison }) {
                 {sameWording(q.variants).map(({ variant: v, articleIds }) => (
                   <li key={`${v.articleId}-${v.sentenceIndex}`}>
                     <span className="font-semibold">{articleIds.map(nameOfArticle).join(", ")}</span>
-                    {v.speaker && v.speaker !== q.speaker && <span className="text-stone-600 dark:text-stone-400"> ({v.speaker})</span>}:{" "}
+                    {v.speaker && v.speaker !== q.speaker && (
+                      <span className="text-stone-600 dark:text-stone-400"> ({v.speaker})</span>
+                    )}
+                    :{" "}
                     <span className="font-serif">
                       <CompareWordDiff parts={v.diff} />
                     </span>

@@ -55,17 +55,27 @@ export function CompareTwo({
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="w-1/3 text-left">{label(selected.a)}</th>
-              <th scope="col" className="w-1/3 text-left">Difference</th>
-              <th scope="col" className="w-1/3 text-left">{label(selected.b)}</th>
+              <th scope="col" className="w-1/3 text-left">
+                {label(selected.a)}
+              </th>
+              <th scope="col" className="w-1/3 text-left">
+                Difference
+              </th>
+              <th scope="col" className="w-1/3 text-left">
+                {label(selected.b)}
+              </th>
             </tr>
           </thead>
           <tbody className="font-serif">
             {rows.map((r, i) => (
               <tr key={i} className="border-t border-stone-200 align-top dark:border-stone-800">
-                <td className="py-1 pr-2">{r.left ?? <span className="font-sans italic text-stone-500">not reported</span>}</td>
+                <td className="py-1 pr-2">
+                  {r.left ?? <span className="font-sans italic text-stone-500">not reported</span>}
+                </td>
                 <td className="py-1 pr-2">{r.diff ? <CompareWordDiff parts={r.diff} /> : null}</td>
-                <td className="py-1">{r.right ?? <span className="font-sans italic text-stone-500">not reported</span>}</td>
+                <td className="py-1">
+                  {r.right ?? <span className="font-sans italic text-stone-500">not reported</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,8 @@ type FormAction = (formData: FormData) => Promise<void>;
 
 const input = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
 const button = "rounded bg-indigo-700 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-800";
-const quiet = "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
+const quiet =
+  "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 const muted = "text-xs text-stone-500";
 
 export interface CurationActions {
@@ -106,9 +107,19 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
             {event.articles.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-3 py-2">
                 {/* Outside any form (forms cannot nest): the form attribute ties it to the split form below. */}
-                <input type="checkbox" name="articleIds" value={a.id} form={splitFormId} id={`pick-${a.id}`} aria-label={`Choose article ${a.id} to split off`} />
+                <input
+                  type="checkbox"
+                  name="articleIds"
+                  value={a.id}
+                  form={splitFormId}
+                  id={`pick-${a.id}`}
+                  aria-label={`Choose article ${a.id} to split off`}
+                />
                 <label htmlFor={`pick-${a.id}`} className="min-w-0 flex-1 text-sm">
-                  {a.title} <span className={muted}>#{a.id} · {a.source?.name ?? "unknown outlet"}</span>
+                  {a.title}{" "}
+                  <span className={muted}>
+                    #{a.id} · {a.source?.name ?? "unknown outlet"}
+                  </span>
                 </label>
                 <form action={actions.move} className="flex gap-1">
                   <input type="hidden" name="articleId" value={a.id} />
@@ -116,7 +127,15 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
                   <label className="sr-only" htmlFor={`move-${a.id}`}>
                     Move article {a.id} to event number
                   </label>
-                  <input id={`move-${a.id}`} name="toEventId" inputMode="numeric" pattern="[0-9]+" required placeholder="event #" className={`${input} w-24`} />
+                  <input
+                    id={`move-${a.id}`}
+                    name="toEventId"
+                    inputMode="numeric"
+                    pattern="[0-9]+"
+                    required
+                    placeholder="event #"
+                    className={`${input} w-24`}
+                  />
                   <button className={quiet}>Move</button>
                 </form>
               </li>
@@ -155,7 +174,10 @@ export function EditorCurationIndex({ items }: { items: CurationListItem[] }) {
         <ul className="divide-y divide-stone-200 dark:divide-stone-800">
           {items.map((e) => (
             <li key={e.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-              <a href={`/editor/events/${e.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              <a
+                href={`/editor/events/${e.id}`}
+                className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+              >
                 {e.title}
               </a>
               <span className={muted}>

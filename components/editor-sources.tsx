@@ -17,16 +17,29 @@ export interface SourcesActions {
 
 const input = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
 const button = "rounded bg-indigo-700 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-800";
-const quiet = "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
+const quiet =
+  "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 const muted = "text-xs text-stone-500";
 
 function FeedRow({ feed, action }: { feed: AdminFeed; action: FormAction }) {
-  const state = !feed.enabled ? "disabled" : feed.consecutiveFailures > 0 ? `failing ×${feed.consecutiveFailures}` : "ok";
+  const state = !feed.enabled
+    ? "disabled"
+    : feed.consecutiveFailures > 0
+      ? `failing ×${feed.consecutiveFailures}`
+      : "ok";
   return (
     <li className="space-y-1 py-2 text-sm">
       <div className="flex flex-wrap items-center gap-2">
         <span className="min-w-0 break-all font-mono text-xs">{feed.url}</span>
-        <span className={feed.consecutiveFailures > 0 && feed.enabled ? "text-xs font-semibold text-red-700 dark:text-red-300" : muted}>{state}</span>
+        <span
+          className={
+            feed.consecutiveFailures > 0 && feed.enabled
+              ? "text-xs font-semibold text-red-700 dark:text-red-300"
+              : muted
+          }
+        >
+          {state}
+        </span>
         <form action={action} className="ml-auto">
           <input type="hidden" name="feedId" value={feed.id} />
           <input type="hidden" name="enabled" value={String(!feed.enabled)} />
@@ -35,15 +48,28 @@ function FeedRow({ feed, action }: { feed: AdminFeed; action: FormAction }) {
       </div>
       <p className={muted}>
         #{feed.id}
-        {feed.title ? ` · ${feed.title}` : ""} · last success <DateTime value={feed.lastSuccessAt} fallback="never" /> · consecutive failures{" "}
-        {feed.consecutiveFailures} · next fetch <DateTime value={feed.nextFetchAt} fallback="as soon as possible" />
+        {feed.title ? ` · ${feed.title}` : ""} · last success <DateTime value={feed.lastSuccessAt} fallback="never" /> ·
+        consecutive failures {feed.consecutiveFailures} · next fetch{" "}
+        <DateTime value={feed.nextFetchAt} fallback="as soon as possible" />
       </p>
-      {feed.lastError && <p className="break-words text-xs text-red-800 dark:text-red-200">Last error: {feed.lastError.slice(0, 500)}</p>}
+      {feed.lastError && (
+        <p className="break-words text-xs text-red-800 dark:text-red-200">Last error: {feed.lastError.slice(0, 500)}</p>
+      )}
     </li>
   );
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string | null; options: readonly string[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  options: readonly string[];
+}) {
   return (
     <label className="flex flex-col text-sm">
       {label}
@@ -81,21 +107,48 @@ function SourceCard({ source, actions }: { source: AdminSource; actions: Sources
         </label>
         <label className="flex flex-col text-sm">
           Country
-          <input name="country" defaultValue={source.country ?? ""} maxLength={2} pattern="[A-Za-z]{2}" placeholder="GB" className={`${input} w-16`} />
+          <input
+            name="country"
+            defaultValue={source.country ?? ""}
+            maxLength={2}
+            pattern="[A-Za-z]{2}"
+            placeholder="GB"
+            className={`${input} w-16`}
+          />
         </label>
         <label className="flex flex-col text-sm">
           Language
-          <input name="language" defaultValue={source.language ?? ""} maxLength={2} pattern="[A-Za-z]{2}" placeholder="en" className={`${input} w-16`} />
+          <input
+            name="language"
+            defaultValue={source.language ?? ""}
+            maxLength={2}
+            pattern="[A-Za-z]{2}"
+            placeholder="en"
+            className={`${input} w-16`}
+          />
         </label>
         <Select name="kind" label="Kind" value={source.kind} options={KINDS} />
         <Select name="lean" label="Lean" value={source.lean} options={LEANS} />
         <label className="flex flex-col text-sm">
           Homepage
-          <input name="homepage" type="url" defaultValue={source.homepage ?? ""} maxLength={2000} placeholder="https://" className={input} />
+          <input
+            name="homepage"
+            type="url"
+            defaultValue={source.homepage ?? ""}
+            maxLength={2000}
+            placeholder="https://"
+            className={input}
+          />
         </label>
         <label className="flex flex-col text-sm">
           Ownership
-          <input name="ownership" defaultValue={source.ownership ?? ""} maxLength={200} placeholder="e.g. public trust" className={input} />
+          <input
+            name="ownership"
+            defaultValue={source.ownership ?? ""}
+            maxLength={200}
+            placeholder="e.g. public trust"
+            className={input}
+          />
         </label>
         <button className={button}>Save</button>
       </form>
@@ -120,14 +173,24 @@ function SourceCard({ source, actions }: { source: AdminSource; actions: Sources
   );
 }
 
-export function EditorSources({ sources, unfiled, actions }: { sources: AdminSource[]; unfiled: AdminFeed[]; actions: SourcesActions }) {
+export function EditorSources({
+  sources,
+  unfiled,
+  actions,
+}: {
+  sources: AdminSource[];
+  unfiled: AdminFeed[];
+  actions: SourcesActions;
+}) {
   return (
     <div className="space-y-8">
       <section aria-labelledby="add-heading" className="space-y-2">
         <h2 id="add-heading" className="text-lg font-semibold">
           Add a feed
         </h2>
-        <p className="text-sm text-stone-600 dark:text-stone-400">A site&apos;s address is enough: its feed is found and filed under that site&apos;s outlet.</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          A site&apos;s address is enough: its feed is found and filed under that site&apos;s outlet.
+        </p>
         <form action={actions.addFeed} className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col text-sm">
             Feed or site URL

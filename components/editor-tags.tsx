@@ -4,10 +4,10 @@ import type { EditorEvent, TagWithCount } from "@/lib/tags/data";
 
 type FormAction = (formData: FormData) => Promise<void>;
 
-const input =
-  "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
+const input = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
 const button = "rounded bg-indigo-700 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-800";
-const quiet = "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
+const quiet =
+  "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 
 function TagSelect({ name, tags }: { name: string; tags: TagWithCount[] }) {
   return (
@@ -61,7 +61,14 @@ export function EditorTagList({
                 <label className="sr-only" htmlFor={`rename-${tag.id}`}>
                   New name for {tag.name}
                 </label>
-                <input id={`rename-${tag.id}`} name="name" defaultValue={tag.name} required maxLength={80} className={input} />
+                <input
+                  id={`rename-${tag.id}`}
+                  name="name"
+                  defaultValue={tag.name}
+                  required
+                  maxLength={80}
+                  className={input}
+                />
                 <button className={quiet}>Rename</button>
               </form>
             </li>
@@ -111,7 +118,10 @@ export function EditorEventList({
           {events.map((event) => (
             <li key={event.id} className="space-y-2 py-3">
               <p>
-                <a href={`/events/${event.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <a
+                  href={`/events/${event.id}`}
+                  className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                >
                   {event.title}
                 </a>{" "}
                 <span className="text-xs text-stone-500">
@@ -133,7 +143,15 @@ export function EditorEventList({
                   <label className="sr-only" htmlFor={`tag-${event.id}`}>
                     Add a tag to event {event.id}
                   </label>
-                  <input id={`tag-${event.id}`} name="name" list="editor-tag-names" required maxLength={80} placeholder="Add tag" className={input} />
+                  <input
+                    id={`tag-${event.id}`}
+                    name="name"
+                    list="editor-tag-names"
+                    required
+                    maxLength={80}
+                    placeholder="Add tag"
+                    className={input}
+                  />
                   <button className={quiet}>Tag</button>
                 </form>
               </div>

@@ -35,9 +35,9 @@ export function EmptyState() {
           <Command>npm run sources:import -- my-sources.opml</Command>
         </li>
         <li>
-          Keep it current: <code className={code}>npm start</code> serves this site and polls the outlets&apos;
-          feeds, every 15 minutes unless <code className={code}>INGEST_INTERVAL_MINUTES</code> says otherwise. New
-          events appear here as their articles arrive.
+          Keep it current: <code className={code}>npm start</code> serves this site and polls the outlets&apos; feeds,
+          every 15 minutes unless <code className={code}>INGEST_INTERVAL_MINUTES</code> says otherwise. New events
+          appear here as their articles arrive.
         </li>
       </ol>
     </section>

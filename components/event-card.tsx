@@ -23,7 +23,10 @@ export function EventCard({ event }: { event: EventSummary }) {
       <div className="min-w-0 flex-1">
         <h2 id={headingId} className="text-lg font-semibold leading-snug text-balance">
           {/* The link's box covers the card so the whole card is clickable, with one accessible link. */}
-          <Link href={`/events/${event.id}`} className="after:absolute after:inset-0 after:content-[''] hover:underline">
+          <Link
+            href={`/events/${event.id}`}
+            className="after:absolute after:inset-0 after:content-[''] hover:underline"
+          >
             {event.title}
           </Link>
         </h2>

@@ -39,7 +39,9 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
   const copyIds = new Set([...copiesOf.values()].flat().map((c) => c.id));
   const reports = event.articles.filter((a) => !copyIds.has(a.id));
   // The columns as asked for in the query string (a subset of outlets, by date or by outlet name).
-  const articles = selectColumns(reports, query, (a) => (copiesOf.get(a.id) ?? []).flatMap((c) => (c.source ? [c.source.domain] : [])));
+  const articles = selectColumns(reports, query, (a) =>
+    (copiesOf.get(a.id) ?? []).flatMap((c) => (c.source ? [c.source.domain] : [])),
+  );
   const compared = new Map(comparison?.articles.map((a) => [a.id, a]) ?? []);
   const keep: Record<string, string> = {};
   if (query.outlets?.length) keep.outlets = query.outlets.join(",");
@@ -57,7 +59,9 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
           {event.summary && <p className="mt-2 max-w-prose text-stone-700 dark:text-stone-300">{event.summary}</p>}
           <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
             <TimeSpan first={event.firstSeenAt} last={event.lastSeenAt} /> · {plural(articles.length, "article")}
-            {copyIds.size > 0 && <> · {plural(copyIds.size, "syndicated copy", "syndicated copies")} shown with their original</>}
+            {copyIds.size > 0 && (
+              <> · {plural(copyIds.size, "syndicated copy", "syndicated copies")} shown with their original</>
+            )}
           </p>
           <p className="mt-2 max-w-4xl">
             <strong>Covered by {plural(sources.length, "outlet")}</strong>
@@ -80,7 +84,9 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
 
         {comparison && comparison.articles.length > 1 && <CompareShared comparison={comparison} />}
 
-        {comparison && articles.length > 1 && <CompareHeadlines comparison={comparison} order={articles.map((a) => a.id)} />}
+        {comparison && articles.length > 1 && (
+          <CompareHeadlines comparison={comparison} order={articles.map((a) => a.id)} />
+        )}
 
         {!comparison && articles.length > 2 && (
           <section aria-labelledby="headlines-title" className="mt-6">
@@ -112,8 +118,8 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
             Side by side
           </h2>
           <p className="mt-1 hidden text-sm text-stone-600 md:block dark:text-stone-400">
-            {query.order === "outlet" ? "By outlet name." : "Oldest first."} Scroll sideways for more outlets; each column scrolls on
-            its own.
+            {query.order === "outlet" ? "By outlet name." : "Oldest first."} Scroll sideways for more outlets; each
+            column scrolls on its own.
           </p>
           {event.articles.length > 1 && <CompareColumnsForm sources={sources} query={query} pair={pair} />}
         </div>
@@ -158,7 +164,15 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
   );
 }
 
-function Column({ article, compared, copies }: { article: EventArticle; compared: ComparedArticle | undefined; copies: EventArticle[] }) {
+function Column({
+  article,
+  compared,
+  copies,
+}: {
+  article: EventArticle;
+  compared: ComparedArticle | undefined;
+  copies: EventArticle[];
+}) {
   const notes = (
     <>
       <AlsoPublishedBy copies={copies} />
@@ -167,7 +181,9 @@ function Column({ article, compared, copies }: { article: EventArticle; compared
   );
   return (
     <ArticleColumn article={article} notes={notes}>
-      {compared && compared.sentences.length > 0 ? <CompareMarkedText compared={compared} lang={langAttribute(article.language)} /> : undefined}
+      {compared && compared.sentences.length > 0 ? (
+        <CompareMarkedText compared={compared} lang={langAttribute(article.language)} />
+      ) : undefined}
     </ArticleColumn>
   );
 }

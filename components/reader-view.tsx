@@ -5,7 +5,8 @@ import { ArticleText } from "./article-text";
 import { DateTime } from "./date-time";
 import { OutletName } from "./outlet-name";
 
-const linkClass = "text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
+const linkClass =
+  "text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100";
 
 export function ReaderView({ article }: { article: ArticleView }) {
   const lang = langAttribute(article.language);
@@ -23,7 +24,11 @@ export function ReaderView({ article }: { article: ArticleView }) {
           <p className="text-sm">
             <OutletName source={article.source} />
           </p>
-          <h1 id="article-title" lang={lang} className="mt-2 text-3xl font-bold leading-tight tracking-tight text-balance">
+          <h1
+            id="article-title"
+            lang={lang}
+            className="mt-2 text-3xl font-bold leading-tight tracking-tight text-balance"
+          >
             {article.title}
           </h1>
           <p className="mt-3 text-sm text-stone-700 dark:text-stone-300">

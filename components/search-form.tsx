@@ -9,7 +9,13 @@ export function SearchForm({ params, outlets }: { params: SearchParams; outlets:
     <form method="get" action="/search" role="search" className="grid gap-4 sm:grid-cols-[1fr_auto]">
       <label className="block sm:col-span-2">
         <span className="text-sm font-medium">Search events and articles</span>
-        <input type="search" name="q" defaultValue={params.q} className={fieldClass} placeholder="e.g. Witkoff peace plan" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={params.q}
+          className={fieldClass}
+          placeholder="e.g. Witkoff peace plan"
+        />
       </label>
       <div className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <label className="block">

@@ -25,7 +25,10 @@ export function SearchResults({ hits, start }: { hits: SearchHit[]; start: numbe
   return (
     <ol className="space-y-4" aria-label="Search results" start={start}>
       {hits.map((hit) => (
-        <li key={hit.eventId} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <li
+          key={hit.eventId}
+          className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+        >
           <h2 className="text-lg font-semibold leading-snug">
             <Link href={`/events/${hit.eventId}`} className="hover:underline">
               {hit.title}
@@ -37,7 +40,12 @@ export function SearchResults({ hits, start }: { hits: SearchHit[]; start: numbe
             </p>
           )}
           <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">
-            {hit.sources.length > 0 ? joinNames(hit.sources.map((s) => s.name), 6) : "Unknown outlets"}
+            {hit.sources.length > 0
+              ? joinNames(
+                  hit.sources.map((s) => s.name),
+                  6,
+                )
+              : "Unknown outlets"}
           </p>
           <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
             {plural(hit.articleCount, "article")} · <TimeSpan first={hit.firstSeenAt} last={hit.lastSeenAt} />

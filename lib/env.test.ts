@@ -15,8 +15,20 @@ describe("parseEnv", () => {
   });
 
   it("reads switches, numbers and lists", () => {
-    const env = parseEnv({ INGEST_SCHEDULE: "off", TRUST_PROXY: "on", PAGE_CACHE_MB: "0", PORT: "8080", FETCH_ALLOW_HOSTS: " 127.0.0.1:9000, Localhost " });
-    expect(env).toMatchObject({ INGEST_SCHEDULE: false, TRUST_PROXY: true, PAGE_CACHE_MB: 0, PORT: 8080, FETCH_ALLOW_HOSTS: ["127.0.0.1:9000", "localhost"] });
+    const env = parseEnv({
+      INGEST_SCHEDULE: "off",
+      TRUST_PROXY: "on",
+      PAGE_CACHE_MB: "0",
+      PORT: "8080",
+      FETCH_ALLOW_HOSTS: " 127.0.0.1:9000, Localhost ",
+    });
+    expect(env).toMatchObject({
+      INGEST_SCHEDULE: false,
+      TRUST_PROXY: true,
+      PAGE_CACHE_MB: 0,
+      PORT: 8080,
+      FETCH_ALLOW_HOSTS: ["127.0.0.1:9000", "localhost"],
+    });
   });
 
   it("fails with one line per bad variable, naming it", () => {

@@ -36,7 +36,12 @@ export const envSchema = z.object({
   FETCH_ALLOW_HOSTS: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /**
    * The public base URL of the feeds (lib/syndication/config.ts). Checked there, when a feed is made, rather
    * than here: a malformed one fails the feeds, not the whole server.

@@ -5,7 +5,8 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { clusterLines } from "@/lib/cluster/cluster-lines";
 
-const usage = "usage: npm run --silent cluster -- FILE.jsonl   (one {id, title, text, publishedAt?, source?, url?} per line)";
+const usage =
+  "usage: npm run --silent cluster -- FILE.jsonl   (one {id, title, text, publishedAt?, source?, url?} per line)";
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

@@ -30,12 +30,20 @@ for (const file of parsed.data.files) {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error(`not a file: ${file}`);
-    if (info.size > MAX_INPUT_BYTES) throw new Error(`input too large: ${(info.size / 1048576).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
-    const { article } = extractDocument({ bytes: await readFile(file), name: path.basename(file), url: parsed.data.url });
+    if (info.size > MAX_INPUT_BYTES)
+      throw new Error(
+        `input too large: ${(info.size / 1048576).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`,
+      );
+    const { article } = extractDocument({
+      bytes: await readFile(file),
+      name: path.basename(file),
+      url: parsed.data.url,
+    });
     console.log(JSON.stringify(toExtractJson(file, article)));
   } catch (error) {
     failed++;
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? `no such file: ${file}` : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? `no such file: ${file}` : (error as Error).message;
     console.log(JSON.stringify({ file, error: reason }));
   }
 }

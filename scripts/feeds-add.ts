@@ -25,10 +25,16 @@ const Args = z.object({
 const args = parseCliArgs(Args, { source: { type: "string" } }, USAGE);
 const { env, db } = await openMigratedDb();
 try {
-  const result = await addFeed(db, args.positionals[0], { source: args.values.source, allowHosts: env.FETCH_ALLOW_HOSTS });
+  const result = await addFeed(db, args.positionals[0], {
+    source: args.values.source,
+    allowHosts: env.FETCH_ALLOW_HOSTS,
+  });
   const source = result.feed.sourceId ? await db.source.findUnique({ where: { id: result.feed.sourceId } }) : null;
-  console.log(`${result.created ? "added" : "already present"}: #${result.feed.id} ${result.feed.url}${source ? ` (${source.name}, ${source.domain})` : ""}`);
-  for (const other of result.others) console.log(`  also announced: ${other}   (add with: npm run feeds:add -- ${other})`);
+  console.log(
+    `${result.created ? "added" : "already present"}: #${result.feed.id} ${result.feed.url}${source ? ` (${source.name}, ${source.domain})` : ""}`,
+  );
+  for (const other of result.others)
+    console.log(`  also announced: ${other}   (add with: npm run feeds:add -- ${other})`);
 } catch (err) {
   console.error(`feeds:add failed: ${(err as Error).message}`);
   process.exitCode = 1;

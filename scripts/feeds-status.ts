@@ -31,7 +31,9 @@ try {
     for (const f of feeds) {
       const state = !f.enabled ? "disabled" : f.consecutiveFailures > 0 ? `FAILING x${f.consecutiveFailures}` : "ok";
       console.log(`#${f.id} ${f.url}`);
-      console.log(`    ${state} · last success ${ago(f.lastSuccessAt)} · next ${f.nextFetchAt?.toISOString() ?? "asap"}`);
+      console.log(
+        `    ${state} · last success ${ago(f.lastSuccessAt)} · next ${f.nextFetchAt?.toISOString() ?? "asap"}`,
+      );
       if (f.lastError) console.log(`    last error: ${f.lastError.replace(/\s+/g, " ").slice(0, 300)}`);
     }
     const failing = feeds.filter((f) => f.consecutiveFailures > 0).length;

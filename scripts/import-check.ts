@@ -18,7 +18,8 @@ export interface Violation {
 
 // `import ... from "x"`, `export ... from "x"`, `import "x"`, `import("x")`, `vi.mock("x")`. Comments are not
 // stripped: a commented-out import is rare, and a false alarm on one is cheap to see.
-const SPECIFIER = /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']|\b(?:import|vi\.mock)\(\s*["']([^"']+)["']/g;
+const SPECIFIER =
+  /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']|\b(?:import|vi\.mock)\(\s*["']([^"']+)["']/g;
 
 export function importSites(file: string, source: string): ImportSite[] {
   const sites: ImportSite[] = [];
@@ -84,7 +85,10 @@ export function directionViolations(sites: ImportSite[], layers: Layer[]): Viola
       const unknown = fromRank === undefined ? from : to;
       violations.push({ ...at, message: `lib/${unknown} is in no layer of scripts/import-rules.ts` });
     } else if (toRank > fromRank) {
-      violations.push({ ...at, message: `lib/${from} (${layers[fromRank].name}) must not import the later lib/${to} (${layers[toRank].name})` });
+      violations.push({
+        ...at,
+        message: `lib/${from} (${layers[fromRank].name}) must not import the later lib/${to} (${layers[toRank].name})`,
+      });
     }
   }
   return violations;
@@ -111,7 +115,11 @@ export function cycleViolations(sites: ImportSite[]): Violation[] {
     if (reported.has(key)) continue;
     reported.add(key);
     const first = edges.get(cycle[0])!.get(cycle[1])!;
-    violations.push({ file: first.file, line: first.line, message: `import cycle: ${[...cycle, cycle[0]].map((m) => `lib/${m}`).join(" → ")}` });
+    violations.push({
+      file: first.file,
+      line: first.line,
+      message: `import cycle: ${[...cycle, cycle[0]].map((m) => `lib/${m}`).join(" → ")}`,
+    });
   }
   return violations;
 }

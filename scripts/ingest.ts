@@ -18,7 +18,12 @@ const { env, db } = await openMigratedDb();
 
 // The bar goes to stderr and only on a terminal, so piped output stays a clean summary.
 const bar = process.stderr.isTTY
-  ? new SingleBar({ format: "ingest [{bar}] {value}/{total} {current}", stream: process.stderr, hideCursor: true, clearOnComplete: true })
+  ? new SingleBar({
+      format: "ingest [{bar}] {value}/{total} {current}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    })
   : null;
 let started = false;
 const report = await ingestInputs(args.data, {

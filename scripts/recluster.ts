@@ -16,14 +16,18 @@ async function main() {
   try {
     const curated = await eventsWithEditorialWork(db);
     if (curated > 0 && !args.values.force) {
-      console.error(`${curated} events carry editors' decisions (tags, merges, splits, titles, pins); a rebuild drops them. Run with --force to rebuild anyway.`);
+      console.error(
+        `${curated} events carry editors' decisions (tags, merges, splits, titles, pins); a rebuild drops them. Run with --force to rebuild anyway.`,
+      );
       process.exitCode = 1;
       return;
     }
     const started = performance.now();
     const r = await reclusterAll(db, { onProgress: (done, total) => process.stderr.write(`\r${done}/${total}`) });
     process.stderr.write("\n");
-    console.log(`${r.articles} articles in ${r.events} events (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `${r.articles} articles in ${r.events} events (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -8,7 +8,9 @@ const USAGE = "usage: npm run --silent sources:export -- [--format json|opml] > 
 
 const Args = z.object({
   positionals: z.array(z.string()).max(0, `unexpected argument\n${USAGE}`),
-  values: z.object({ format: z.enum(["json", "opml"], { error: `--format must be json or opml\n${USAGE}` }).default("json") }),
+  values: z.object({
+    format: z.enum(["json", "opml"], { error: `--format must be json or opml\n${USAGE}` }).default("json"),
+  }),
 });
 
 const args = parseCliArgs(Args, { format: { type: "string" } }, USAGE);

@@ -44,11 +44,13 @@ const pages = createPageCache({ match: (url) => eventPageMatch(db, url), maxByte
 const server = createServer((req, res) => {
   stampPeerAddress(req);
   if (env.PAGE_CACHE_MB === 0) return void handle(req, res);
-  pages.handle(req, res, () => handle(req, res)).catch((error) => {
-    // A failed version check must not take the page down: Next answers it uncached.
-    console.error("page cache:", error);
-    if (!res.headersSent) void handle(req, res);
-  });
+  pages
+    .handle(req, res, () => handle(req, res))
+    .catch((error) => {
+      // A failed version check must not take the page down: Next answers it uncached.
+      console.error("page cache:", error);
+      if (!res.headersSent) void handle(req, res);
+    });
 });
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 console.log(`Parallax is running on http://localhost:${env.PORT}`);
@@ -71,7 +73,9 @@ if (!scheduler) console.log("feed scheduler: off (INGEST_SCHEDULE=off)");
 // keeps placing articles would rewrite hundreds of MB each time, and after a hard kill the file is most often
 // stale anyway (placements came after it).
 const saveIndex = () =>
-  saveClusterState(db).catch((error) => console.error(`clusterer: could not save its index: ${error instanceof Error ? error.message : error}`));
+  saveClusterState(db).catch((error) =>
+    console.error(`clusterer: could not save its index: ${error instanceof Error ? error.message : error}`),
+  );
 
 let stopping = false;
 async function shutdown() {

@@ -21,7 +21,11 @@ const Args = z.object({
   }),
 });
 
-const args = parseCliArgs(Args, { email: { type: "string" }, role: { type: "string" }, "password-file": { type: "string" } }, USAGE);
+const args = parseCliArgs(
+  Args,
+  { email: { type: "string" }, role: { type: "string" }, "password-file": { type: "string" } },
+  USAGE,
+);
 
 function usageError(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -92,7 +96,11 @@ try {
   console.log(`created ${user.role} #${user.id} ${user.email}`);
 } catch (err) {
   const duplicate = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-  console.error(duplicate ? `user:create failed: an account for ${args.values.email} already exists` : `user:create failed: ${(err as Error).message}`);
+  console.error(
+    duplicate
+      ? `user:create failed: an account for ${args.values.email} already exists`
+      : `user:create failed: ${(err as Error).message}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

@@ -23,10 +23,25 @@ beforeAll(async () => {
     const x = await addArticle(db, { title: `A${i}`, sourceId: a.id, publishedAt: new Date(now - i * 3_600_000) });
     const y = await addArticle(db, { title: `B${i}`, sourceId: b.id, publishedAt: new Date(now - i * 3_600_000) });
     const at = new Date(now - i * 3_600_000);
-    ids[`e${i}`] = (await addEvent(db, { title: `Event ${i}`, firstSeenAt: at, lastSeenAt: at, sourceCount: 2, articleIds: [x.id, y.id] })).id;
+    ids[`e${i}`] = (
+      await addEvent(db, {
+        title: `Event ${i}`,
+        firstSeenAt: at,
+        lastSeenAt: at,
+        sourceCount: 2,
+        articleIds: [x.id, y.id],
+      })
+    ).id;
   }
   ids.merged = (
-    await addEvent(db, { title: "Merged", firstSeenAt: new Date(), lastSeenAt: new Date(), sourceCount: 0, articleIds: [], mergedIntoId: ids.e1 })
+    await addEvent(db, {
+      title: "Merged",
+      firstSeenAt: new Date(),
+      lastSeenAt: new Date(),
+      sourceCount: 0,
+      articleIds: [],
+      mergedIntoId: ids.e1,
+    })
   ).id;
   // The handlers use the process-wide client, which reads DATABASE_URL on first use.
   process.env.DATABASE_URL = temp.url;

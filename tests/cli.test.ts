@@ -13,10 +13,22 @@ describe("npm run extract", () => {
     const files = seedFiles();
     const { code, stdout } = run("extract", files);
     expect(code).toBe(0);
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     for (const [i, line] of lines.entries()) {
-      expect(Object.keys(line).sort()).toEqual(["byline", "file", "language", "publishedAt", "source", "text", "title", "url"]);
+      expect(Object.keys(line).sort()).toEqual([
+        "byline",
+        "file",
+        "language",
+        "publishedAt",
+        "source",
+        "text",
+        "title",
+        "url",
+      ]);
       expect(line.file).toBe(files[i]);
       expect(line.language).toBe("en");
       expect(line.text).not.toMatch(/\n\n\n/);
@@ -34,7 +46,10 @@ describe("npm run extract", () => {
     const [first] = seedFiles();
     const { code, stdout } = run("extract", [empty, path.join(dir, "missing.html"), first!]);
     expect(code).toBe(1);
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ file: empty, error: expect.stringMatching(/empty/) });
     expect(lines[1]).toEqual({ file: path.join(dir, "missing.html"), error: expect.stringMatching(/no such file/) });
     expect(lines[2].title).toMatch(/^Kremlin says/);

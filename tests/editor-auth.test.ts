@@ -9,7 +9,14 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { PEER_HEADER } from "@/lib/auth/client-ip";
 import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
 import { safeNextPath } from "@/lib/auth/schema";
-import { createSession, deleteExpiredSessions, findSession, hashToken, SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/auth/sessions";
+import {
+  createSession,
+  deleteExpiredSessions,
+  findSession,
+  hashToken,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+} from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
 import { createTempDb } from "./support/temp-db";
 
@@ -36,7 +43,9 @@ describe("scrypt password hashes", () => {
   });
 
   it("salts: the same password hashes differently twice", async () => {
-    expect(await hashPassword("same password here", { N: 1024 })).not.toBe(await hashPassword("same password here", { N: 1024 }));
+    expect(await hashPassword("same password here", { N: 1024 })).not.toBe(
+      await hashPassword("same password here", { N: 1024 }),
+    );
   });
 
   it("refuses a tampered or malformed hash instead of throwing", async () => {
@@ -44,12 +53,22 @@ describe("scrypt password hashes", () => {
     const parts = stored.split("$");
     const key = Buffer.from(parts[5]!, "base64");
     key[0]! ^= 1;
-    expect(await verifyPassword("tamper with me please", [...parts.slice(0, 5), key.toString("base64")].join("$"))).toBe(false);
+    expect(
+      await verifyPassword("tamper with me please", [...parts.slice(0, 5), key.toString("base64")].join("$")),
+    ).toBe(false);
     const otherSalt = Buffer.alloc(16, 7).toString("base64");
-    expect(await verifyPassword("tamper with me please", [...parts.slice(0, 4), otherSalt, parts[5]].join("$"))).toBe(false);
+    expect(await verifyPassword("tamper with me please", [...parts.slice(0, 4), otherSalt, parts[5]].join("$"))).toBe(
+      false,
+    );
     // Parameters are part of what is verified: a changed N derives another key.
     expect(await verifyPassword("tamper with me please", stored.replace("$1024$", "$2048$"))).toBe(false);
-    for (const bad of ["", "plain", "bcrypt$x", stored.replace("$1024$", "$1000$"), stored.replace("$1024$", `$${2 ** 30}$`)]) {
+    for (const bad of [
+      "",
+      "plain",
+      "bcrypt$x",
+      stored.replace("$1024$", "$1000$"),
+      stored.replace("$1024$", `$${2 ** 30}$`),
+    ]) {
       expect(await verifyPassword("tamper with me please", bad)).toBe(false);
     }
   });
@@ -105,13 +124,19 @@ describe("cross-origin check", () => {
 
 it("only returns to paths on this site after sign-in", () => {
   expect(safeNextPath("/editor?x=1")).toBe("/editor?x=1");
-  for (const bad of ["https://evil.example/", "//evil.example/", "/\\evil.example", "", undefined]) expect(safeNextPath(bad)).toBe("/editor");
+  for (const bad of ["https://evil.example/", "//evil.example/", "/\\evil.example", "", undefined])
+    expect(safeNextPath(bad)).toBe("/editor");
 });
 
 function loginRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request("http://parallax.test/login/submit", {
     method: "POST",
-    headers: { host: "parallax.test", origin: "http://parallax.test", "content-type": "application/x-www-form-urlencoded", ...headers },
+    headers: {
+      host: "parallax.test",
+      origin: "http://parallax.test",
+      "content-type": "application/x-www-form-urlencoded",
+      ...headers,
+    },
     body: new URLSearchParams(fields),
   });
 }
@@ -123,10 +148,13 @@ function cookieToken(res: Response): string | null {
 
 describe("sign in and sign out", () => {
   it("signs in with the right password: a session cookie with the right attributes, and a redirect", async () => {
-    const res = await handleLogin(loginRequest({ email: " ED@example.org ", password: PASSWORD, next: "/editor?tab=tags" }), {
-      db,
-      limiter: new SlidingWindowLimiter(5, 15 * 60_000),
-    });
+    const res = await handleLogin(
+      loginRequest({ email: " ED@example.org ", password: PASSWORD, next: "/editor?tab=tags" }),
+      {
+        db,
+        limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+      },
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/editor?tab=tags");
     const cookie = res.headers.get("set-cookie")!;
@@ -135,10 +163,13 @@ describe("sign in and sign out", () => {
   });
 
   it("refuses a wrong password without a cookie, and an offsite next", async () => {
-    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: "wrong password!!", next: "//evil.example" }), {
-      db,
-      limiter: new SlidingWindowLimiter(5, 15 * 60_000),
-    });
+    const res = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: "wrong password!!", next: "//evil.example" }),
+      {
+        db,
+        limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+      },
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/login?error=invalid&next=%2Feditor");
     expect(res.headers.get("set-cookie")).toBeNull();
@@ -146,12 +177,18 @@ describe("sign in and sign out", () => {
 
   it("refuses a cross-origin sign-in and sign-out with 403", async () => {
     const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
-    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { origin: "https://evil.example" }), { db, limiter });
+    const res = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: PASSWORD }, { origin: "https://evil.example" }),
+      { db, limiter },
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get("set-cookie")).toBeNull();
     const { token } = await createSession(db, editorId);
     const out = await handleLogout(
-      new Request("http://parallax.test/logout", { method: "POST", headers: { host: "parallax.test", origin: "https://evil.example", cookie: `${SESSION_COOKIE}=${token}` } }),
+      new Request("http://parallax.test/logout", {
+        method: "POST",
+        headers: { host: "parallax.test", origin: "https://evil.example", cookie: `${SESSION_COOKIE}=${token}` },
+      }),
       { db },
     );
     expect(out.status).toBe(403);
@@ -161,11 +198,20 @@ describe("sign in and sign out", () => {
   it("signing out deletes the session and clears the cookie", async () => {
     const { token } = await createSession(db, editorId);
     const res = await handleLogout(
-      new Request("http://parallax.test/logout", { method: "POST", headers: { host: "parallax.test", origin: "http://parallax.test", cookie: `other=1; ${SESSION_COOKIE}=${token}` } }),
+      new Request("http://parallax.test/logout", {
+        method: "POST",
+        headers: {
+          host: "parallax.test",
+          origin: "http://parallax.test",
+          cookie: `other=1; ${SESSION_COOKIE}=${token}`,
+        },
+      }),
       { db },
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get("set-cookie")).toMatch(new RegExp(`^${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`));
+    expect(res.headers.get("set-cookie")).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`),
+    );
     expect(await db.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
     expect(await findSession(db, token)).toBeNull();
   });
@@ -174,16 +220,29 @@ describe("sign in and sign out", () => {
     const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
     const now = new Date();
     for (let i = 0; i < 5; i++) {
-      const res = await handleLogin(loginRequest({ email: "ed@example.org", password: `wrong password ${i}` }, { "x-forwarded-for": `10.0.0.${i}` }), { db, limiter, now, trustProxy: true });
+      const res = await handleLogin(
+        loginRequest(
+          { email: "ed@example.org", password: `wrong password ${i}` },
+          { "x-forwarded-for": `10.0.0.${i}` },
+        ),
+        { db, limiter, now, trustProxy: true },
+      );
       expect(res.status).toBe(303);
     }
-    const blocked = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "10.0.0.99" }), { db, limiter, now, trustProxy: true });
+    const blocked = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: PASSWORD }, { "x-forwarded-for": "10.0.0.99" }),
+      { db, limiter, now, trustProxy: true },
+    );
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toBe("Too many failed sign-in attempts. Try again in 15 minutes.");
     expect(blocked.headers.get("retry-after")).toBe("900");
     expect(blocked.headers.get("set-cookie")).toBeNull();
     // The window slides: fifteen minutes later the right password works again.
-    const later = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }), { db, limiter, now: new Date(now.getTime() + 15 * 60_000 + 1) });
+    const later = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }), {
+      db,
+      limiter,
+      now: new Date(now.getTime() + 15 * 60_000 + 1),
+    });
     expect(later.status).toBe(303);
     expect(cookieToken(later)).toBeTruthy();
   });
@@ -191,16 +250,37 @@ describe("sign in and sign out", () => {
   it("throttles per IP across different emails, reading X-Forwarded-For only behind a trusted proxy", async () => {
     const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
     const viaProxy = (ip: string) => ({ "x-forwarded-for": `1.2.3.4, ${ip}`, [PEER_HEADER]: "10.0.0.1" }); // the proxy appends
-    for (let i = 0; i < 5; i++) await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, viaProxy("203.0.113.9")), { db, limiter, trustProxy: true });
-    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, viaProxy("203.0.113.9")), { db, limiter, trustProxy: true });
+    for (let i = 0; i < 5; i++)
+      await handleLogin(
+        loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, viaProxy("203.0.113.9")),
+        { db, limiter, trustProxy: true },
+      );
+    const res = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: PASSWORD }, viaProxy("203.0.113.9")),
+      { db, limiter, trustProxy: true },
+    );
     expect(res.status).toBe(429);
-    const elsewhere = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, viaProxy("198.51.100.1")), { db, limiter, trustProxy: true });
+    const elsewhere = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: PASSWORD }, viaProxy("198.51.100.1")),
+      { db, limiter, trustProxy: true },
+    );
     expect(elsewhere.status).toBe(303);
 
     // Without a proxy, a forged X-Forwarded-For changes nothing: the TCP peer is counted.
     const direct = new SlidingWindowLimiter(5, 15 * 60_000);
     const forged = (i: number) => ({ "x-forwarded-for": `198.51.100.${i}`, [PEER_HEADER]: "203.0.113.77" });
-    for (let i = 0; i < 5; i++) await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, forged(i)), { db, limiter: direct });
-    expect((await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, forged(9)), { db, limiter: direct })).status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      await handleLogin(loginRequest({ email: `nobody${i}@example.org`, password: "whatever123456" }, forged(i)), {
+        db,
+        limiter: direct,
+      });
+    expect(
+      (
+        await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, forged(9)), {
+          db,
+          limiter: direct,
+        })
+      ).status,
+    ).toBe(429);
   });
 });

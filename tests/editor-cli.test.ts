@@ -29,7 +29,14 @@ afterAll(async () => {
 
 describe("npm run user:create", () => {
   it("creates an account with the password from a file (trailing newline dropped), hashed with scrypt", async () => {
-    const { code, stdout, stderr } = run(["--email", "Editor@Example.org", "--role", "editor", "--password-file", file("pw", "a long password 123\n")]);
+    const { code, stdout, stderr } = run([
+      "--email",
+      "Editor@Example.org",
+      "--role",
+      "editor",
+      "--password-file",
+      file("pw", "a long password 123\n"),
+    ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^created editor #\d+ editor@example\.org$/m);
@@ -65,7 +72,14 @@ describe("npm run user:create", () => {
   }, 120_000);
 
   it("refuses a second account for the same email with exit code 1", async () => {
-    const again = run(["--email", "editor@example.org", "--role", "admin", "--password-file", file("pw3", "yet another password")]);
+    const again = run([
+      "--email",
+      "editor@example.org",
+      "--role",
+      "admin",
+      "--password-file",
+      file("pw3", "yet another password"),
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/an account for editor@example\.org already exists/);
     expect((await db.user.findUniqueOrThrow({ where: { email: "editor@example.org" } })).role).toBe("editor");

@@ -26,7 +26,11 @@ describe("the editors' desk, end to end without JavaScript", () => {
     seed: async (db) => {
       await createUser(db, { email: "ed@example.org", password: PASSWORD, role: "editor" });
       const now = new Date();
-      eventId = (await db.event.create({ data: { title: "Talks in Moscow", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })).id;
+      eventId = (
+        await db.event.create({
+          data: { title: "Talks in Moscow", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 },
+        })
+      ).id;
     },
   });
 
@@ -57,11 +61,21 @@ describe("the editors' desk, end to end without JavaScript", () => {
     expect(tagForm.fields.find(([k]) => k === "eventId")?.[1]).toBe(String(eventId));
 
     // Another origin posting the same form with the editor's cookie changes nothing.
-    const forged = await fetch(origin + "/editor", { method: "POST", redirect: "manual", headers: { cookie, origin: "https://evil.example" }, body });
+    const forged = await fetch(origin + "/editor", {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: "https://evil.example" },
+      body,
+    });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(await ctx.t.db.eventTag.count()).toBe(0);
 
-    const posted = await fetch(origin + "/editor", { method: "POST", redirect: "manual", headers: { cookie, origin }, body });
+    const posted = await fetch(origin + "/editor", {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin },
+      body,
+    });
     expect(posted.status).toBe(303);
     expect(posted.headers.get("location")).toMatch(/^\/editor\?notice=Event\+tagged/);
     const tag = await ctx.t.db.tag.findFirstOrThrow({ include: { events: true } });
@@ -85,11 +99,15 @@ describe("the editors' desk, end to end without JavaScript", () => {
       fetch(origin + "/login/submit", {
         method: "POST",
         redirect: "manual",
-        headers: { origin, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `198.51.100.${i}`, [PEER_HEADER]: `192.0.2.${i}` },
+        headers: {
+          origin,
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": `198.51.100.${i}`,
+          [PEER_HEADER]: `192.0.2.${i}`,
+        },
         body: new URLSearchParams({ email: `nobody${i}@example.org`, password: "not the password", next: "/editor" }),
       });
     for (let i = 0; i < 5; i++) expect((await attempt(i)).status).toBe(303);
     expect((await attempt(5)).status).toBe(429);
   });
 });
-

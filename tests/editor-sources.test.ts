@@ -42,12 +42,19 @@ beforeAll(async () => {
   server = await startFixtureServer({
     "/feed.xml": { headers: { "content-type": "application/rss+xml" }, body: RSS },
     "/other-feed.xml": { headers: { "content-type": "application/rss+xml" }, body: RSS },
-    "/": { headers: { "content-type": "text/html" }, body: `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>` },
+    "/": {
+      headers: { "content-type": "text/html" },
+      body: `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`,
+    },
   });
   const e = await createUser(db, { email: "ed@example.org", password: "editor password 1", role: "editor" });
   editor = { userId: e.id, email: e.email, role: e.role };
   sourceId = (await addSource(db, "Daily", "daily.example")).id;
-  feedId = (await db.feed.create({ data: { url: "https://daily.example/rss", sourceId, consecutiveFailures: 3, lastError: "HTTP 503" } })).id;
+  feedId = (
+    await db.feed.create({
+      data: { url: "https://daily.example/rss", sourceId, consecutiveFailures: 3, lastError: "HTTP 503" },
+    })
+  ).id;
 });
 afterAll(async () => {
   await server.close();
@@ -55,27 +62,43 @@ afterAll(async () => {
 });
 
 describe("authorization", () => {
-  const cases: [string, (c: ops.EditorContext & ops.FetchPolicy, input: unknown) => Promise<unknown>, () => unknown][] = [
-    ["editSource", ops.editSourceOp, () => ({ sourceId, name: "Daily", country: "GB" })],
-    ["setFeedEnabled", ops.setFeedEnabledOp, () => ({ feedId, enabled: "false" })],
-    ["setSourceEnabled", ops.setSourceEnabledOp, () => ({ sourceId, enabled: "false" })],
-    ["addFeed", ops.addFeedOp, () => ({ url: `${server.url}/feed.xml` })],
-  ];
-  it.each(cases)("%s is refused with 401 without a session and 403 with a wrong role, and changes nothing", async (_name, op, input) => {
-    const before = await state();
-    const requests = server.requests.length;
-    // Valid input (and allowed hosts), so the refusal cannot be a validation or SSRF error in disguise.
-    const policy = { allowHosts: [server.host] };
-    await expect(op({ ...ctx(null), ...policy }, input())).rejects.toMatchObject({ name: "AuthError", status: 401 });
-    await expect(op({ ...ctx({ ...editor, role: "reader" }), ...policy }, input())).rejects.toMatchObject({ name: "AuthError", status: 403 });
-    expect(await state()).toEqual(before);
-    expect(server.requests.length).toBe(requests); // nothing was fetched either
-  });
+  const cases: [string, (c: ops.EditorContext & ops.FetchPolicy, input: unknown) => Promise<unknown>, () => unknown][] =
+    [
+      ["editSource", ops.editSourceOp, () => ({ sourceId, name: "Daily", country: "GB" })],
+      ["setFeedEnabled", ops.setFeedEnabledOp, () => ({ feedId, enabled: "false" })],
+      ["setSourceEnabled", ops.setSourceEnabledOp, () => ({ sourceId, enabled: "false" })],
+      ["addFeed", ops.addFeedOp, () => ({ url: `${server.url}/feed.xml` })],
+    ];
+  it.each(cases)(
+    "%s is refused with 401 without a session and 403 with a wrong role, and changes nothing",
+    async (_name, op, input) => {
+      const before = await state();
+      const requests = server.requests.length;
+      // Valid input (and allowed hosts), so the refusal cannot be a validation or SSRF error in disguise.
+      const policy = { allowHosts: [server.host] };
+      await expect(op({ ...ctx(null), ...policy }, input())).rejects.toMatchObject({ name: "AuthError", status: 401 });
+      await expect(op({ ...ctx({ ...editor, role: "reader" }), ...policy }, input())).rejects.toMatchObject({
+        name: "AuthError",
+        status: 403,
+      });
+      expect(await state()).toEqual(before);
+      expect(server.requests.length).toBe(requests); // nothing was fetched either
+    },
+  );
 });
 
 describe("outlet metadata", () => {
   it("saves the metadata, normalised, with an audit row before and after", async () => {
-    await ops.editSourceOp(ctx(editor), { sourceId: String(sourceId), name: " The Daily ", country: "gb", language: "EN", kind: "national", lean: "center", homepage: "https://daily.example/", ownership: " Daily Media Trust " });
+    await ops.editSourceOp(ctx(editor), {
+      sourceId: String(sourceId),
+      name: " The Daily ",
+      country: "gb",
+      language: "EN",
+      kind: "national",
+      lean: "center",
+      homepage: "https://daily.example/",
+      ownership: " Daily Media Trust ",
+    });
     expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
       ownership: "Daily Media Trust",
       name: "The Daily",
@@ -86,25 +109,54 @@ describe("outlet metadata", () => {
       homepage: "https://daily.example/",
     });
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ userId: editor.userId, action: "source.edit", entityType: "Source", entityId: String(sourceId) });
+    expect(audit).toMatchObject({
+      userId: editor.userId,
+      action: "source.edit",
+      entityType: "Source",
+      entityId: String(sourceId),
+    });
     expect(audit.before).toMatchObject({ name: "Daily", country: null, homepage: null });
     expect(audit.after).toMatchObject({ name: "The Daily", country: "GB", homepage: "https://daily.example/" });
     // Blank fields clear.
-    await ops.editSourceOp(ctx(editor), { sourceId, name: "The Daily", country: "", language: "", kind: "", lean: "", homepage: "" });
-    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ country: null, language: null, kind: null, lean: null, homepage: null });
+    await ops.editSourceOp(ctx(editor), {
+      sourceId,
+      name: "The Daily",
+      country: "",
+      language: "",
+      kind: "",
+      lean: "",
+      homepage: "",
+    });
+    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      country: null,
+      language: null,
+      kind: null,
+      lean: null,
+      homepage: null,
+    });
   });
 
   it("refuses bad values with messages that name the field, and writes nothing", async () => {
     const before = await state();
     const base = { sourceId, name: "The Daily" };
-    await expect(ops.editSourceOp(ctx(editor), { ...base, country: "GBR" })).rejects.toThrow("country must be a two-letter ISO 3166-1 alpha-2 code such as GB");
+    await expect(ops.editSourceOp(ctx(editor), { ...base, country: "GBR" })).rejects.toThrow(
+      "country must be a two-letter ISO 3166-1 alpha-2 code such as GB",
+    );
     await expect(ops.editSourceOp(ctx(editor), { ...base, country: "1X" })).rejects.toThrow("country must be");
-    await expect(ops.editSourceOp(ctx(editor), { ...base, homepage: "javascript:alert(1)" })).rejects.toThrow("the homepage must be an http(s) URL");
-    await expect(ops.editSourceOp(ctx(editor), { ...base, language: "eng" })).rejects.toThrow("language must be a two-letter ISO 639-1 code");
-    await expect(ops.editSourceOp(ctx(editor), { ...base, kind: "blog" })).rejects.toThrow("kind must be one of: wire,");
+    await expect(ops.editSourceOp(ctx(editor), { ...base, homepage: "javascript:alert(1)" })).rejects.toThrow(
+      "the homepage must be an http(s) URL",
+    );
+    await expect(ops.editSourceOp(ctx(editor), { ...base, language: "eng" })).rejects.toThrow(
+      "language must be a two-letter ISO 639-1 code",
+    );
+    await expect(ops.editSourceOp(ctx(editor), { ...base, kind: "blog" })).rejects.toThrow(
+      "kind must be one of: wire,",
+    );
     await expect(ops.editSourceOp(ctx(editor), { ...base, lean: "far-left" })).rejects.toThrow("lean must be one of:");
     await expect(ops.editSourceOp(ctx(editor), { ...base, name: "  " })).rejects.toThrow("the outlet needs a name");
-    await expect(ops.editSourceOp(ctx(editor), { ...base, sourceId: 999_999 })).rejects.toThrow("there is no outlet #999999");
+    await expect(ops.editSourceOp(ctx(editor), { ...base, sourceId: 999_999 })).rejects.toThrow(
+      "there is no outlet #999999",
+    );
     expect(await state()).toEqual(before);
   });
 });
@@ -114,7 +166,12 @@ describe("feeds", () => {
     await ops.setFeedEnabledOp(ctx(editor), { feedId, enabled: "false" });
     expect((await db.feed.findUniqueOrThrow({ where: { id: feedId } })).enabled).toBe(false);
     let audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "feed.disable", entityType: "Feed", entityId: String(feedId), userId: editor.userId });
+    expect(audit).toMatchObject({
+      action: "feed.disable",
+      entityType: "Feed",
+      entityId: String(feedId),
+      userId: editor.userId,
+    });
     expect([audit.before.enabled, audit.after.enabled]).toEqual([true, false]);
     const count = await db.auditLog.count();
     await ops.setFeedEnabledOp(ctx(editor), { feedId, enabled: "false" });
@@ -123,31 +180,58 @@ describe("feeds", () => {
     audit = await lastAudit();
     expect(audit.action).toBe("feed.enable");
     expect([audit.before.enabled, audit.after.enabled]).toEqual([false, true]);
-    await expect(ops.setFeedEnabledOp(ctx(editor), { feedId, enabled: "maybe" })).rejects.toThrow("expected true or false");
+    await expect(ops.setFeedEnabledOp(ctx(editor), { feedId, enabled: "maybe" })).rejects.toThrow(
+      "expected true or false",
+    );
   });
 
   it("refuses a feed URL that resolves to a private address when no host is allowed, fetching nothing", async () => {
     const before = await state();
     const requests = server.requests.length;
-    await expect(ops.addFeedOp(ctx(editor), { url: `${server.url}/feed.xml` })).rejects.toMatchObject({ name: "InputError", message: expect.stringMatching(/Refusing to fetch 127\.0\.0\.1:\d+: .*loopback/) });
-    await expect(ops.addFeedOp(ctx(editor), { url: "javascript:alert(1)" })).rejects.toThrow("the feed URL must be an http(s) URL");
+    await expect(ops.addFeedOp(ctx(editor), { url: `${server.url}/feed.xml` })).rejects.toMatchObject({
+      name: "InputError",
+      message: expect.stringMatching(/Refusing to fetch 127\.0\.0\.1:\d+: .*loopback/),
+    });
+    await expect(ops.addFeedOp(ctx(editor), { url: "javascript:alert(1)" })).rejects.toThrow(
+      "the feed URL must be an http(s) URL",
+    );
     expect(server.requests.length).toBe(requests);
     expect(await state()).toEqual(before);
   });
 
   it("adds a feed autodiscovered from the fixture site under the chosen outlet, audited", async () => {
-    const result = await ops.addFeedOp({ ...ctx(editor), allowHosts: [server.host] }, { url: `${server.url}/`, sourceId: String(sourceId) });
+    const result = await ops.addFeedOp(
+      { ...ctx(editor), allowHosts: [server.host] },
+      { url: `${server.url}/`, sourceId: String(sourceId) },
+    );
     expect(result.created).toBe(true);
-    expect(result.feed).toMatchObject({ url: `${server.url}/feed.xml`, title: "Fixture Gazette", sourceId, enabled: true });
+    expect(result.feed).toMatchObject({
+      url: `${server.url}/feed.xml`,
+      title: "Fixture Gazette",
+      sourceId,
+      enabled: true,
+    });
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "feed.add", entityType: "Feed", entityId: String(result.feed.id), userId: editor.userId, before: null });
+    expect(audit).toMatchObject({
+      action: "feed.add",
+      entityType: "Feed",
+      entityId: String(result.feed.id),
+      userId: editor.userId,
+      before: null,
+    });
     expect(audit.after).toMatchObject({ url: `${server.url}/feed.xml`, sourceId });
     // The same feed again by its exact URL: nothing new, and the audit row shows it before and after.
     const again = await ops.addFeedOp({ ...ctx(editor), allowHosts: [server.host] }, { url: `${server.url}/feed.xml` });
     expect(again).toMatchObject({ created: false, feed: { id: result.feed.id } });
-    expect(await lastAudit()).toMatchObject({ action: "feed.readd", before: { id: result.feed.id, sourceId }, after: { id: result.feed.id, sourceId } });
+    expect(await lastAudit()).toMatchObject({
+      action: "feed.readd",
+      before: { id: result.feed.id, sourceId },
+      after: { id: result.feed.id, sourceId },
+    });
     // A page that is not there is the editor's problem to fix, reported as such rather than thrown as a bug.
-    await expect(ops.addFeedOp({ ...ctx(editor), allowHosts: [server.host] }, { url: `${server.url}/missing` })).rejects.toMatchObject({ name: "InputError", message: expect.stringContaining("404") });
+    await expect(
+      ops.addFeedOp({ ...ctx(editor), allowHosts: [server.host] }, { url: `${server.url}/missing` }),
+    ).rejects.toMatchObject({ name: "InputError", message: expect.stringContaining("404") });
   });
 
   it("stores a new feed and its audit row together or not at all", async () => {
@@ -171,11 +255,34 @@ describe("the form post and the page", () => {
 
   it("sends the signed-out to sign in, shows validation errors, refuses cross-origin posts", async () => {
     const fd = () => form({ sourceId: String(sourceId), name: "X", country: "ZZZ" });
-    expect(await runSourcesForm({ headers: same, formData: fd(), getSession: async () => null, db, op: ops.editSourceOp, notice: () => "ok" })).toBe("/login?next=%2Feditor%2Fsources");
-    const bad = await runSourcesForm({ headers: same, formData: fd(), getSession: async () => editor, db, op: ops.editSourceOp, notice: () => "ok" });
+    expect(
+      await runSourcesForm({
+        headers: same,
+        formData: fd(),
+        getSession: async () => null,
+        db,
+        op: ops.editSourceOp,
+        notice: () => "ok",
+      }),
+    ).toBe("/login?next=%2Feditor%2Fsources");
+    const bad = await runSourcesForm({
+      headers: same,
+      formData: fd(),
+      getSession: async () => editor,
+      db,
+      op: ops.editSourceOp,
+      notice: () => "ok",
+    });
     expect(new URL(bad, "http://x").searchParams.get("error")).toMatch(/^country must be a two-letter ISO 3166-1/);
     const getSession = vi.fn(async () => editor);
-    const cross = await runSourcesForm({ headers: new Headers({ host: "parallax.test", origin: "https://evil.example" }), formData: fd(), getSession, db, op: ops.editSourceOp, notice: () => "ok" });
+    const cross = await runSourcesForm({
+      headers: new Headers({ host: "parallax.test", origin: "https://evil.example" }),
+      formData: fd(),
+      getSession,
+      db,
+      op: ops.editSourceOp,
+      notice: () => "ok",
+    });
     expect(cross).toBe("/editor/sources?error=Cross-origin+request+refused.");
     expect(getSession).not.toHaveBeenCalled();
   });
@@ -186,10 +293,21 @@ describe("the form post and the page", () => {
     await db.feed.update({ where: { id: feedId }, data: { lastError: `<img src=x onerror=alert(2)>` } });
     const { sources, unfiled } = await listSourcesForAdmin(db);
     const daily = sources.find((s) => s.id === sourceId)!;
-    expect(daily.feeds.map((f) => [f.url, f.consecutiveFailures])).toEqual([["https://daily.example/rss", 3], [`${server.url}/feed.xml`, 0]]);
+    expect(daily.feeds.map((f) => [f.url, f.consecutiveFailures])).toEqual([
+      ["https://daily.example/rss", 3],
+      [`${server.url}/feed.xml`, 0],
+    ]);
     const noop = async () => {};
-    const html = renderToStaticMarkup(createElement(EditorSources, { sources, unfiled, actions: { editSource: noop, setFeedEnabled: noop, setSourceEnabled: noop, addFeed: noop } }));
-    expect(html.replaceAll(/<script>addEventListener\("submit",[^<]*<\/script>/g, "")).not.toMatch(/<script>alert|<img/i);
+    const html = renderToStaticMarkup(
+      createElement(EditorSources, {
+        sources,
+        unfiled,
+        actions: { editSource: noop, setFeedEnabled: noop, setSourceEnabled: noop, addFeed: noop },
+      }),
+    );
+    expect(html.replaceAll(/<script>addEventListener\("submit",[^<]*<\/script>/g, "")).not.toMatch(
+      /<script>alert|<img/i,
+    );
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("failing ×3");
     expect(html).toContain("Last error: &lt;img");
@@ -201,7 +319,8 @@ describe("outlets switched off", () => {
     // Everything already in this database waits, so the pass below touches only the two fixture feeds.
     await db.feed.updateMany({ data: { nextFetchAt: new Date(Date.now() + 86_400_000) } });
     const off = (await addSource(db, "Switched Off", "off.example")).id;
-    for (const path of ["/off.xml", "/none.xml"]) server.route(path, { headers: { "content-type": "application/rss+xml" }, body: RSS });
+    for (const path of ["/off.xml", "/none.xml"])
+      server.route(path, { headers: { "content-type": "application/rss+xml" }, body: RSS });
     await db.feed.create({ data: { url: `${server.url}/off.xml`, sourceId: off } });
     await db.feed.create({ data: { url: `${server.url}/none.xml` } });
     await ops.setSourceEnabledOp(ctx(editor), { sourceId: String(off), enabled: "false" });
@@ -212,7 +331,14 @@ describe("outlets switched off", () => {
 
     const { startScheduler } = await import("@/lib/feeds/scheduler");
     const seen = server.requests.length;
-    const scheduler = startScheduler({ db, intervalMinutes: 60, allowHosts: [server.host], onItem: async () => {}, log: () => {}, initialDelayMs: 3_600_000 });
+    const scheduler = startScheduler({
+      db,
+      intervalMinutes: 60,
+      allowHosts: [server.host],
+      onItem: async () => {},
+      log: () => {},
+      initialDelayMs: 3_600_000,
+    });
     await scheduler.runOnce();
     await scheduler.stop();
     const polled = server.requests.slice(seen).map((r) => r.path);

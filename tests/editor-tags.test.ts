@@ -21,7 +21,9 @@ let eventIds: number[];
 
 async function makeEvent(title: string): Promise<number> {
   const now = new Date();
-  return (await db.event.create({ data: { title, firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })).id;
+  return (
+    await db.event.create({ data: { title, firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })
+  ).id;
 }
 
 beforeAll(async () => {
@@ -46,19 +48,31 @@ const editorOps: [string, (ctx: ops.EditorContext, input: unknown) => Promise<un
 ];
 
 describe("authorization", () => {
-  it.each(editorOps)("%s is refused with 401 without a session and 403 with an unknown role, and writes nothing", async (_name, op) => {
-    const before = { tags: await db.tag.count(), links: await db.eventTag.count(), audit: await db.auditLog.count() };
-    // Valid input, so that the refusal cannot be a validation error in disguise.
-    const input = { name: "Valid name", tagId: 1, fromTagId: 1, intoTagId: 2, eventId: eventIds[0] };
-    await expect(op({ session: null, db }, input)).rejects.toMatchObject({ name: "AuthError", status: 401 });
-    await expect(op({ session: { ...editor, role: "reader" }, db }, input)).rejects.toMatchObject({ name: "AuthError", status: 403 });
-    expect({ tags: await db.tag.count(), links: await db.eventTag.count(), audit: await db.auditLog.count() }).toEqual(before);
-  });
+  it.each(editorOps)(
+    "%s is refused with 401 without a session and 403 with an unknown role, and writes nothing",
+    async (_name, op) => {
+      const before = { tags: await db.tag.count(), links: await db.eventTag.count(), audit: await db.auditLog.count() };
+      // Valid input, so that the refusal cannot be a validation error in disguise.
+      const input = { name: "Valid name", tagId: 1, fromTagId: 1, intoTagId: 2, eventId: eventIds[0] };
+      await expect(op({ session: null, db }, input)).rejects.toMatchObject({ name: "AuthError", status: 401 });
+      await expect(op({ session: { ...editor, role: "reader" }, db }, input)).rejects.toMatchObject({
+        name: "AuthError",
+        status: 403,
+      });
+      expect({
+        tags: await db.tag.count(),
+        links: await db.eventTag.count(),
+        audit: await db.auditLog.count(),
+      }).toEqual(before);
+    },
+  );
 
   it("merging is for admins: an editor gets 403", async () => {
     const a = await ops.createTagOp({ session: editor, db }, { name: "Merge A" });
     const b = await ops.createTagOp({ session: editor, db }, { name: "Merge B" });
-    await expect(ops.mergeTagsOp({ session: editor, db }, { fromTagId: a.id, intoTagId: b.id })).rejects.toMatchObject({ status: 403 });
+    await expect(ops.mergeTagsOp({ session: editor, db }, { fromTagId: a.id, intoTagId: b.id })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await db.tag.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
   });
 
@@ -74,8 +88,15 @@ function audits(entityType: string, entityId: number) {
 
 describe("tags, audited", () => {
   it("create and rename write the tag before and after, by whom", async () => {
-    const tag = await ops.createTagOp({ session: editor, db }, { name: "  Ukraine: peace talks ", description: "Negotiations" });
-    expect(tag).toMatchObject({ name: "Ukraine: peace talks", slug: "ukraine-peace-talks", description: "Negotiations" });
+    const tag = await ops.createTagOp(
+      { session: editor, db },
+      { name: "  Ukraine: peace talks ", description: "Negotiations" },
+    );
+    expect(tag).toMatchObject({
+      name: "Ukraine: peace talks",
+      slug: "ukraine-peace-talks",
+      description: "Negotiations",
+    });
     await ops.renameTagOp({ session: editor, db }, { tagId: String(tag.id), name: "Peace talks" });
     const rows = await audits("Tag", tag.id);
     expect(rows.map((r) => [r.action, r.userId])).toEqual([
@@ -83,18 +104,31 @@ describe("tags, audited", () => {
       ["tag.rename", editor.userId],
     ]);
     expect(rows[0]!.before).toBeNull();
-    expect(JSON.parse(rows[0]!.after!)).toEqual({ id: tag.id, name: "Ukraine: peace talks", slug: "ukraine-peace-talks", description: "Negotiations" });
+    expect(JSON.parse(rows[0]!.after!)).toEqual({
+      id: tag.id,
+      name: "Ukraine: peace talks",
+      slug: "ukraine-peace-talks",
+      description: "Negotiations",
+    });
     expect(JSON.parse(rows[1]!.before!)).toMatchObject({ name: "Ukraine: peace talks", slug: "ukraine-peace-talks" });
     expect(JSON.parse(rows[1]!.after!)).toMatchObject({ name: "Peace talks", slug: "peace-talks" });
   });
 
   it("refuses a duplicate slug and bad input with a clear message, writing nothing", async () => {
     const count = await db.auditLog.count();
-    await expect(ops.createTagOp({ session: editor, db }, { name: "PEACE talks!" })).rejects.toThrow('a tag named "Peace talks" already exists');
+    await expect(ops.createTagOp({ session: editor, db }, { name: "PEACE talks!" })).rejects.toThrow(
+      'a tag named "Peace talks" already exists',
+    );
     await expect(ops.createTagOp({ session: editor, db }, { name: "   " })).rejects.toThrow("the tag needs a name");
-    await expect(ops.createTagOp({ session: editor, db }, { name: "---" })).rejects.toThrow("at least one letter or digit");
-    await expect(ops.tagEventOp({ session: editor, db }, { eventId: "abc", tagId: 1 })).rejects.toThrow("not a valid id");
-    await expect(ops.tagEventOp({ session: editor, db }, { eventId: 999_999, tagId: 1 })).rejects.toThrow("there is no event #999999");
+    await expect(ops.createTagOp({ session: editor, db }, { name: "---" })).rejects.toThrow(
+      "at least one letter or digit",
+    );
+    await expect(ops.tagEventOp({ session: editor, db }, { eventId: "abc", tagId: 1 })).rejects.toThrow(
+      "not a valid id",
+    );
+    await expect(ops.tagEventOp({ session: editor, db }, { eventId: 999_999, tagId: 1 })).rejects.toThrow(
+      "there is no event #999999",
+    );
     expect(await db.auditLog.count()).toBe(count);
   });
 
@@ -127,15 +161,21 @@ describe("tags, audited", () => {
     await ops.tagEventOp({ session: editor, db }, { eventId: e2, tagId: into.id });
     await ops.mergeTagsOp({ session: admin, db }, { fromTagId: from.id, intoTagId: into.id });
     expect(await db.tag.findUnique({ where: { id: from.id } })).toBeNull();
-    expect((await db.eventTag.findMany({ where: { tagId: into.id }, orderBy: { eventId: "asc" } })).map((r) => r.eventId)).toEqual([e1, e2]);
+    expect(
+      (await db.eventTag.findMany({ where: { tagId: into.id }, orderBy: { eventId: "asc" } })).map((r) => r.eventId),
+    ).toEqual([e1, e2]);
     const [merge] = (await audits("Tag", into.id)).filter((r) => r.action === "tag.merge");
     expect(merge!.userId).toBe(admin.userId);
     expect(JSON.parse(merge!.before!)).toEqual({
       from: { id: from.id, name: "Hurricane", slug: "hurricane", description: null, eventIds: [e1, e2] },
       into: { id: into.id, name: "Storms", slug: "storms", description: null, eventIds: [e2] },
     });
-    expect(JSON.parse(merge!.after!)).toEqual({ into: { id: into.id, name: "Storms", slug: "storms", description: null, eventIds: [e1, e2] } });
-    await expect(ops.mergeTagsOp({ session: admin, db }, { fromTagId: into.id, intoTagId: into.id })).rejects.toThrow("cannot be merged into itself");
+    expect(JSON.parse(merge!.after!)).toEqual({
+      into: { id: into.id, name: "Storms", slug: "storms", description: null, eventIds: [e1, e2] },
+    });
+    await expect(ops.mergeTagsOp({ session: admin, db }, { fromTagId: into.id, intoTagId: into.id })).rejects.toThrow(
+      "cannot be merged into itself",
+    );
   });
 });
 
@@ -152,8 +192,16 @@ describe("an XSS payload in a tag name", () => {
     const noop = async () => {};
     const tags = await listTags(db);
     const html =
-      renderToStaticMarkup(createElement(EditorTagList, { tags, canMerge: true, actions: { create: noop, rename: noop, merge: noop } })) +
-      renderToStaticMarkup(createElement(EditorEventList, { events: await recentEventsForEditors(10, db), tags, actions: { tag: noop, untag: noop } }));
+      renderToStaticMarkup(
+        createElement(EditorTagList, { tags, canMerge: true, actions: { create: noop, rename: noop, merge: noop } }),
+      ) +
+      renderToStaticMarkup(
+        createElement(EditorEventList, {
+          events: await recentEventsForEditors(10, db),
+          tags,
+          actions: { tag: noop, untag: noop },
+        }),
+      );
     // React adds its own inline script for replaying forms submitted before hydration; only that one may appear.
     const withoutReactScript = html.replaceAll(/<script>addEventListener\("submit",[^<]*<\/script>/g, "");
     expect(withoutReactScript).not.toMatch(/<script|<img/i);

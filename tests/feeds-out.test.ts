@@ -25,11 +25,14 @@ type Handler = (request: Request, params: unknown, db?: Db) => Promise<Response>
 function get(handler: Handler, path: string, params: Record<string, string>, headers: HeadersInit = {}) {
   return handler(new Request(`http://internal.test${path}`, { headers }), params, db);
 }
-const top = (format: string, headers?: HeadersInit) => get(handleNamedFeed, `/feeds/top.${format}`, { feed: `top.${format}` }, headers);
+const top = (format: string, headers?: HeadersInit) =>
+  get(handleNamedFeed, `/feeds/top.${format}`, { feed: `top.${format}` }, headers);
 const eventFeed = (id: number | string, format: string, headers?: HeadersInit) =>
   get(handleEventFeed, `/feeds/events/${id}.${format}`, { id: `${id}.${format}` }, headers);
-const sourceFeed = (domain: string, format: string) => get(handleSourceFeed, `/feeds/sources/${domain}.${format}`, { domain: `${domain}.${format}` });
-const searchFeed = (qs: string, format: string) => get(handleNamedFeed, `/feeds/search.${format}?${qs}`, { feed: `search.${format}` });
+const sourceFeed = (domain: string, format: string) =>
+  get(handleSourceFeed, `/feeds/sources/${domain}.${format}`, { domain: `${domain}.${format}` });
+const searchFeed = (qs: string, format: string) =>
+  get(handleNamedFeed, `/feeds/search.${format}?${qs}`, { feed: `search.${format}` });
 
 const jsonFeedSchema = z.object({
   version: z.literal("https://jsonfeed.org/version/1.1"),
@@ -53,7 +56,8 @@ const jsonFeedSchema = z.object({
   ),
 });
 
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** Parses an RSS or Atom body strictly and with rss-parser; asserts there is no live markup in it. */
@@ -73,14 +77,54 @@ beforeAll(async () => {
   const evil = await addSource(db, XSS_OUTLET, "evil.example");
   const good = await addSource(db, "Good Wire", "good.example");
   const now = Date.now();
-  const a1 = await addArticle(db, { title: XSS_TITLE, text: XSS_TEXT, sourceId: evil.id, publishedAt: new Date(now - 7_200_000) });
-  const a2 = await addArticle(db, { title: "Truce talks continue", text: "Negotiators met again on the truce.", sourceId: good.id, publishedAt: new Date(now - 3_600_000) });
+  const a1 = await addArticle(db, {
+    title: XSS_TITLE,
+    text: XSS_TEXT,
+    sourceId: evil.id,
+    publishedAt: new Date(now - 7_200_000),
+  });
+  const a2 = await addArticle(db, {
+    title: "Truce talks continue",
+    text: "Negotiators met again on the truce.",
+    sourceId: good.id,
+    publishedAt: new Date(now - 3_600_000),
+  });
   ids.a1 = a1.id;
   ids.a2 = a2.id;
-  ids.xss = (await addEvent(db, { title: XSS_TITLE, summary: `Summary with <script>x</script> & more`, firstSeenAt: new Date(now - 7_200_000), lastSeenAt: new Date(now - 3_600_000), sourceCount: 2, articleIds: [a1.id, a2.id] })).id;
-  const a3 = await addArticle(db, { title: "Harbour reopens", sourceId: good.id, publishedAt: new Date(now - 86_400_000) });
-  ids.plain = (await addEvent(db, { title: "Harbour reopens after storm", firstSeenAt: new Date(now - 86_400_000), lastSeenAt: new Date(now - 86_400_000), sourceCount: 1, articleIds: [a3.id] })).id;
-  ids.merged = (await addEvent(db, { title: "Old duplicate", firstSeenAt: new Date(now), lastSeenAt: new Date(now), sourceCount: 0, articleIds: [], mergedIntoId: ids.xss })).id;
+  ids.xss = (
+    await addEvent(db, {
+      title: XSS_TITLE,
+      summary: `Summary with <script>x</script> & more`,
+      firstSeenAt: new Date(now - 7_200_000),
+      lastSeenAt: new Date(now - 3_600_000),
+      sourceCount: 2,
+      articleIds: [a1.id, a2.id],
+    })
+  ).id;
+  const a3 = await addArticle(db, {
+    title: "Harbour reopens",
+    sourceId: good.id,
+    publishedAt: new Date(now - 86_400_000),
+  });
+  ids.plain = (
+    await addEvent(db, {
+      title: "Harbour reopens after storm",
+      firstSeenAt: new Date(now - 86_400_000),
+      lastSeenAt: new Date(now - 86_400_000),
+      sourceCount: 1,
+      articleIds: [a3.id],
+    })
+  ).id;
+  ids.merged = (
+    await addEvent(db, {
+      title: "Old duplicate",
+      firstSeenAt: new Date(now),
+      lastSeenAt: new Date(now),
+      sourceCount: 0,
+      articleIds: [],
+      mergedIntoId: ids.xss,
+    })
+  ).id;
   await ingestInputs(seedFiles(), { db });
 });
 
@@ -115,7 +159,10 @@ describe("RSS 2.0", () => {
 
   it("lists an event's articles newest first, linking into the event page", async () => {
     const { feed } = await parseXmlFeed(await eventFeed(ids.xss, "rss"));
-    expect(feed.items.map((i) => i.guid)).toEqual([`tag:parallax.example,2026:article/${ids.a2}`, `tag:parallax.example,2026:article/${ids.a1}`]);
+    expect(feed.items.map((i) => i.guid)).toEqual([
+      `tag:parallax.example,2026:article/${ids.a2}`,
+      `tag:parallax.example,2026:article/${ids.a1}`,
+    ]);
     expect(feed.items[1].link).toBe(`${BASE}/events/${ids.xss}#article-${ids.a1}`);
     expect(feed.items[1].title).toBe(`${XSS_TITLE} (${XSS_OUTLET})`);
     expect(feed.items[1].content).toContain("🇺🇦");
@@ -199,11 +246,14 @@ describe("search feeds", () => {
     expect(none.items).toEqual([]);
   });
 
-  it.each([`%22`, `*`, `NEAR(`, `AND%20OR`, `%22truce`, `truce%22%20NEAR(`, `%00`])("answers q=%s without an error", async (q) => {
-    const res = await searchFeed(`q=${q}`, "rss");
-    expect(res.status).toBe(200);
-    await parseXmlFeed(res);
-  });
+  it.each([`%22`, `*`, `NEAR(`, `AND%20OR`, `%22truce`, `truce%22%20NEAR(`, `%00`])(
+    "answers q=%s without an error",
+    async (q) => {
+      const res = await searchFeed(`q=${q}`, "rss");
+      expect(res.status).toBe(200);
+      await parseXmlFeed(res);
+    },
+  );
 
   it("400s without a query", async () => {
     expect((await searchFeed("q=", "rss")).status).toBe(400);

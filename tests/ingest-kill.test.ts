@@ -12,23 +12,89 @@ const TSX = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 
 // Ten stories, four outlets each: every file is distinct text, and an outlet's copies of a story should cluster.
 const STORIES = [
-  ["Harbour bridge closes for repairs", "the harbour bridge", "engineers found cracks in two of the steel supports", "the ferry service will add extra crossings"],
-  ["City council approves new tram line", "the eastern tram line", "the council voted thirty-one to twelve in favour", "construction is due to begin next spring"],
-  ["Flooding forces evacuation of riverside homes", "the river Wend", "water rose above the flood wall shortly after midnight", "emergency shelters opened in three schools"],
-  ["Hospital opens new cancer treatment centre", "the regional hospital", "the centre can treat four hundred patients a week", "waiting times are expected to fall by a third"],
-  ["Teachers vote to strike over pay", "the teachers' union", "members backed the walkout by a clear majority", "schools may close for two days next month"],
-  ["Wildfire spreads across northern hills", "the northern hills", "strong winds carried embers across the firebreaks", "two villages were told to prepare to leave"],
-  ["Central bank raises interest rates again", "the central bank", "the rate rose by a quarter of a point to five percent", "mortgage holders face higher monthly payments"],
-  ["Football club sacks manager after losing run", "the football club", "the team lost seven of its last nine matches", "the assistant coach will take charge on Saturday"],
-  ["Scientists find new species of frog in rainforest", "the rainforest survey", "the bright green frog lives only on a single mountain", "researchers warn logging threatens its habitat"],
-  ["Airport strike cancels hundreds of flights", "the main airport", "baggage handlers walked out over shift changes", "passengers were told to check before travelling"],
+  [
+    "Harbour bridge closes for repairs",
+    "the harbour bridge",
+    "engineers found cracks in two of the steel supports",
+    "the ferry service will add extra crossings",
+  ],
+  [
+    "City council approves new tram line",
+    "the eastern tram line",
+    "the council voted thirty-one to twelve in favour",
+    "construction is due to begin next spring",
+  ],
+  [
+    "Flooding forces evacuation of riverside homes",
+    "the river Wend",
+    "water rose above the flood wall shortly after midnight",
+    "emergency shelters opened in three schools",
+  ],
+  [
+    "Hospital opens new cancer treatment centre",
+    "the regional hospital",
+    "the centre can treat four hundred patients a week",
+    "waiting times are expected to fall by a third",
+  ],
+  [
+    "Teachers vote to strike over pay",
+    "the teachers' union",
+    "members backed the walkout by a clear majority",
+    "schools may close for two days next month",
+  ],
+  [
+    "Wildfire spreads across northern hills",
+    "the northern hills",
+    "strong winds carried embers across the firebreaks",
+    "two villages were told to prepare to leave",
+  ],
+  [
+    "Central bank raises interest rates again",
+    "the central bank",
+    "the rate rose by a quarter of a point to five percent",
+    "mortgage holders face higher monthly payments",
+  ],
+  [
+    "Football club sacks manager after losing run",
+    "the football club",
+    "the team lost seven of its last nine matches",
+    "the assistant coach will take charge on Saturday",
+  ],
+  [
+    "Scientists find new species of frog in rainforest",
+    "the rainforest survey",
+    "the bright green frog lives only on a single mountain",
+    "researchers warn logging threatens its habitat",
+  ],
+  [
+    "Airport strike cancels hundreds of flights",
+    "the main airport",
+    "baggage handlers walked out over shift changes",
+    "passengers were told to check before travelling",
+  ],
 ] as const;
 
 const OUTLETS = [
-  { name: "Northern Courier", opener: "Officials confirmed on Monday that", closer: "A spokesperson said more details would follow later in the week." },
-  { name: "Daily Ledger", opener: "In a statement released on Monday morning, officials said", closer: "Critics said the announcement had come far too late." },
-  { name: "Valley Times", opener: "Residents learned on Monday that", closer: "Local businesses said they were worried about the weeks ahead." },
-  { name: "Coastal Post", opener: "It emerged on Monday that", closer: "The opposition called for an independent review of the decision." },
+  {
+    name: "Northern Courier",
+    opener: "Officials confirmed on Monday that",
+    closer: "A spokesperson said more details would follow later in the week.",
+  },
+  {
+    name: "Daily Ledger",
+    opener: "In a statement released on Monday morning, officials said",
+    closer: "Critics said the announcement had come far too late.",
+  },
+  {
+    name: "Valley Times",
+    opener: "Residents learned on Monday that",
+    closer: "Local businesses said they were worried about the weeks ahead.",
+  },
+  {
+    name: "Coastal Post",
+    opener: "It emerged on Monday that",
+    closer: "The opposition called for an independent review of the decision.",
+  },
 ];
 
 function articleText(story: (typeof STORIES)[number], outlet: (typeof OUTLETS)[number], n: number): string {
@@ -64,7 +130,10 @@ describe("ingest killed with SIGKILL and run again", () => {
     for (const [s, story] of STORIES.entries()) {
       for (const [o, outlet] of OUTLETS.entries()) {
         n++;
-        writeFileSync(path.join(folder, `${String(s * OUTLETS.length + o).padStart(3, "0")}-story.txt`), articleText(story, outlet, n));
+        writeFileSync(
+          path.join(folder, `${String(s * OUTLETS.length + o).padStart(3, "0")}-story.txt`),
+          articleText(story, outlet, n),
+        );
       }
     }
   });
@@ -136,7 +205,9 @@ describe("ingest killed with SIGKILL and run again", () => {
 
     // Every article is a member of exactly one event, and every event's counts match its members.
     const memberships = await t.db.eventArticle.findMany({ select: { articleId: true } });
-    expect(memberships.map((m) => m.articleId).sort((a, b) => a - b)).toEqual(articles.map((a) => a.id).sort((a, b) => a - b));
+    expect(memberships.map((m) => m.articleId).sort((a, b) => a - b)).toEqual(
+      articles.map((a) => a.id).sort((a, b) => a - b),
+    );
     const events = await t.db.event.findMany({ include: { _count: { select: { members: true } } } });
     for (const event of events) expect(event.articleCount, `event ${event.id}`).toBe(event._count.members);
     // The outlets' four reports of each story are meant to meet: far fewer events than articles.

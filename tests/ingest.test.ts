@@ -40,7 +40,9 @@ describe("ingesting the seeds", () => {
   });
 
   it("keeps the raw input so an article can be re-extracted", async () => {
-    const article = await t.db.article.findFirstOrThrow({ where: { origin: { endsWith: "004_dba990e64b1ccb8c.txt" } } });
+    const article = await t.db.article.findFirstOrThrow({
+      where: { origin: { endsWith: "004_dba990e64b1ccb8c.txt" } },
+    });
     expect(article.rawFormat).toBe("txt");
     const { gunzipSync } = await import("node:zlib");
     expect(gunzipSync(Buffer.from(article.raw)).toString("utf8")).toContain("阅读原文");
@@ -55,7 +57,10 @@ describe("bad input", () => {
     t = await createTempDb();
     dir = mkdtempSync(path.join(tmpdir(), "parallax-bad-"));
     writeFileSync(path.join(dir, "a-empty.txt"), "   \n\n ");
-    writeFileSync(path.join(dir, "b-binary.html"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
+    writeFileSync(
+      path.join(dir, "b-binary.html"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+    );
     writeFileSync(path.join(dir, "c-huge.txt"), Buffer.alloc(21 * 1024 * 1024, "a"));
     writeFileSync(path.join(dir, "d-bomb.txt.gz"), gzipSync(Buffer.alloc(64 * 1024 * 1024, "b")));
     const good = [

@@ -20,7 +20,9 @@ describe("database migrations", () => {
     const file = t.url.slice("file:".length);
     const names = (await readMigrations()).migrationDirectories.map((m) => m.path);
     const sqlite = new Database(file, { readonly: true });
-    const rows = sqlite.prepare("SELECT migration_name, finished_at, checksum FROM _prisma_migrations ORDER BY migration_name").all() as {
+    const rows = sqlite
+      .prepare("SELECT migration_name, finished_at, checksum FROM _prisma_migrations ORDER BY migration_name")
+      .all() as {
       migration_name: string;
       finished_at: string | null;
       checksum: string;

@@ -39,9 +39,16 @@ describe("search components", () => {
   });
 
   it("keeps the query and filters in the GET form", () => {
-    const params = searchParamsSchema.parse({ q: `"><script>x</script>`, outlet: "WWW.Good.Example", from: "2026-11-01", to: "not-a-date" });
+    const params = searchParamsSchema.parse({
+      q: `"><script>x</script>`,
+      outlet: "WWW.Good.Example",
+      from: "2026-11-01",
+      to: "not-a-date",
+    });
     expect(params).toMatchObject({ outlet: "good.example", from: "2026-11-01", to: undefined, page: 1 });
-    const html = renderToStaticMarkup(createElement(SearchForm, { params, outlets: [{ name: "Good", domain: "good.example" }] }));
+    const html = renderToStaticMarkup(
+      createElement(SearchForm, { params, outlets: [{ name: "Good", domain: "good.example" }] }),
+    );
     expect(html).toContain('method="get"');
     expect(html).toContain('action="/search"');
     expect(html).not.toContain("<script");

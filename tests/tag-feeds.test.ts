@@ -24,8 +24,13 @@ const ids: Record<string, number> = {};
 const parser = new Parser();
 
 const tagFeed = (slug: string, format: string, headers: HeadersInit = {}) =>
-  handleTagFeed(new Request(`http://internal.test/feeds/tags/${slug}.${format}`, { headers }), { slug: `${slug}.${format}` }, db);
-const opml = (headers: HeadersInit = {}) => handleTagsOpml(new Request("http://internal.test/feeds/tags.opml", { headers }), db);
+  handleTagFeed(
+    new Request(`http://internal.test/feeds/tags/${slug}.${format}`, { headers }),
+    { slug: `${slug}.${format}` },
+    db,
+  );
+const opml = (headers: HeadersInit = {}) =>
+  handleTagsOpml(new Request("http://internal.test/feeds/tags.opml", { headers }), db);
 
 beforeAll(async () => {
   process.env.PUBLIC_URL = BASE;
@@ -37,9 +42,16 @@ beforeAll(async () => {
   const now = Date.now();
   const event = async (title: string, hoursAgo: number, text: string) => {
     const a = await addArticle(db, { title, text, sourceId: wire.id, publishedAt: new Date(now - hoursAgo * hour) });
-    const b = await addArticle(db, { title: `${title}, again`, text, sourceId: daily.id, publishedAt: new Date(now - hoursAgo * hour) });
+    const b = await addArticle(db, {
+      title: `${title}, again`,
+      text,
+      sourceId: daily.id,
+      publishedAt: new Date(now - hoursAgo * hour),
+    });
     const seen = new Date(now - hoursAgo * hour);
-    return (await addEvent(db, { title, firstSeenAt: seen, lastSeenAt: seen, sourceCount: 2, articleIds: [a.id, b.id] })).id;
+    return (
+      await addEvent(db, { title, firstSeenAt: seen, lastSeenAt: seen, sourceCount: 2, articleIds: [a.id, b.id] })
+    ).id;
   };
   ids.old = await event("Glacier retreat measured", 48, "The glacier retreated further this year.");
   ids.recent = await event(HOSTILE, 2, "Negotiators discussed the glacier treaty and a truce.");
@@ -80,7 +92,10 @@ describe("tag feeds", () => {
     expect((await parser.parseString(atom)).items).toHaveLength(2);
     const json = await (await tagFeed("climate-ice", "json")).json();
     expect(json.feed_url).toBe(`${BASE}/feeds/tags/climate-ice.json`);
-    expect(json.items.map((i: { url: string }) => i.url)).toEqual([`${BASE}/events/${ids.recent}`, `${BASE}/events/${ids.old}`]);
+    expect(json.items.map((i: { url: string }) => i.url)).toEqual([
+      `${BASE}/events/${ids.recent}`,
+      `${BASE}/events/${ids.old}`,
+    ]);
   });
 
   it("picks up an event as soon as it is tagged", async () => {
@@ -137,7 +152,9 @@ describe("tag feeds", () => {
     for (const old of ["sea-ice", "polar-sea-ice"]) {
       const response = await tagFeed(old, "atom");
       expect(response.status).toBe(308);
-      expect(response.headers.get("location")).toBe(`http://internal.test${feedPath({ kind: "tag", slug: "arctic-sea-ice" }, "atom")}`);
+      expect(response.headers.get("location")).toBe(
+        `http://internal.test${feedPath({ kind: "tag", slug: "arctic-sea-ice" }, "atom")}`,
+      );
     }
     expect((await tagFeed("arctic-sea-ice", "rss")).status).toBe(200);
 
@@ -191,7 +208,8 @@ describe("the source list as OPML", () => {
   it("lists every outlet's feeds, validates, and answers a repeat request with 304", async () => {
     const outlet = await addSource(db, "Harbour Herald", "herald.example");
     await db.feed.create({ data: { url: "https://herald.example/rss.xml", sourceId: outlet.id } });
-    const get = (headers: Record<string, string> = {}) => handleSourcesOpml(new Request(`${BASE}/feeds/sources.opml`, { headers }), db);
+    const get = (headers: Record<string, string> = {}) =>
+      handleSourcesOpml(new Request(`${BASE}/feeds/sources.opml`, { headers }), db);
     const res = await get();
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/x-opml; charset=utf-8");

@@ -5,13 +5,23 @@ import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
 import { listCuratedFlags } from "@/lib/curation/data";
-import { createTagAction, mergeTagsAction, renameTagAction, tagEventAction, untagEventAction } from "@/lib/tags/actions";
+import {
+  createTagAction,
+  mergeTagsAction,
+  renameTagAction,
+  tagEventAction,
+  untagEventAction,
+} from "@/lib/tags/actions";
 import { listTags, recentEventsForEditors } from "@/lib/tags/data";
 
 export const metadata: Metadata = { title: "Editors", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function EditorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EditorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { session, refusal } = await editorPageGate("/editor");
   if (refusal !== undefined) return <EditorRefusal title="Editors" message={refusal} />;
   const params = await searchParams;
@@ -26,7 +36,9 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
           Signed in as {session.email} ({session.role})
         </p>
         <form action="/logout" method="post" className="ml-auto">
-          <button className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">Sign out</button>
+          <button className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+            Sign out
+          </button>
         </form>
       </div>
       <FormMessages error={error} notice={notice} />
@@ -36,7 +48,11 @@ export default async function EditorPage({ searchParams }: { searchParams: Promi
         </a>
       </p>
       <EditorCurationIndex items={flagged} />
-      <EditorTagList tags={tags} canMerge={session.role === "admin"} actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }} />
+      <EditorTagList
+        tags={tags}
+        canMerge={session.role === "admin"}
+        actions={{ create: createTagAction, rename: renameTagAction, merge: mergeTagsAction }}
+      />
       <EditorEventList events={events} tags={tags} actions={{ tag: tagEventAction, untag: untagEventAction }} />
     </div>
   );

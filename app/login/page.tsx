@@ -9,7 +9,11 @@ const messages: Record<string, string> = {
   invalid: "That email and password do not match an account.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const error = typeof params.error === "string" ? messages[params.error] : undefined;
   const next = safeNextPath(typeof params.next === "string" ? params.next : undefined);
@@ -18,7 +22,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-sm px-4 py-10">
       <h1 className="mb-6 text-2xl font-bold">Sign in</h1>
       {error && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           {error}
         </p>
       )}
@@ -27,13 +34,27 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <input type="hidden" name="next" value={next} />
         <label className="flex flex-col gap-1 text-sm">
           Email
-          <input name="email" type="email" autoComplete="username" required className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900" />
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Password
-          <input name="password" type="password" autoComplete="current-password" required className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
+          />
         </label>
-        <button className="rounded bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800">Sign in</button>
+        <button className="rounded bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+          Sign in
+        </button>
       </form>
     </div>
   );

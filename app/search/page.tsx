@@ -46,7 +46,9 @@ export default async function SearchPage({ searchParams }: Props) {
         <section aria-label="Results" className="mt-8">
           <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
             <p className="text-sm text-stone-700 dark:text-stone-300" role="status">
-              {result.total === 0 ? "No events match." : `${plural(result.total, "event")} ${result.total === 1 ? "matches" : "match"}, most relevant first.`}
+              {result.total === 0
+                ? "No events match."
+                : `${plural(result.total, "event")} ${result.total === 1 ? "matches" : "match"}, most relevant first.`}
             </p>
             <SubscribeLinks target={{ kind: "search", params: feedParams(params) }} label="Subscribe to this search" />
           </div>
@@ -55,17 +57,33 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : (
             result.total > 0 && (
               <p>
-                There is no page {params.page}. <Link href={pageHref(1)} className="text-indigo-700 underline dark:text-indigo-300">Back to the first page</Link>.
+                There is no page {params.page}.{" "}
+                <Link href={pageHref(1)} className="text-indigo-700 underline dark:text-indigo-300">
+                  Back to the first page
+                </Link>
+                .
               </p>
             )
           )}
           {pageCount > 1 && (
             <nav aria-label="Pages" className="mt-8 flex items-center justify-between gap-4 text-sm">
-              {params.page > 1 ? <Link href={pageHref(params.page - 1)} rel="prev">← Previous</Link> : <span />}
+              {params.page > 1 ? (
+                <Link href={pageHref(params.page - 1)} rel="prev">
+                  ← Previous
+                </Link>
+              ) : (
+                <span />
+              )}
               <span>
                 Page {params.page} of {pageCount}
               </span>
-              {params.page < pageCount ? <Link href={pageHref(params.page + 1)} rel="next">Next →</Link> : <span />}
+              {params.page < pageCount ? (
+                <Link href={pageHref(params.page + 1)} rel="next">
+                  Next →
+                </Link>
+              ) : (
+                <span />
+              )}
             </nav>
           )}
         </section>

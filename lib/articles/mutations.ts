@@ -23,7 +23,11 @@ export interface SaveInput {
 
 /** Hash of the text with case, punctuation and spacing folded, so a re-rendered page is still the same article. */
 export function contentHash(text: string): string {
-  const normalised = text.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const normalised = text
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   return createHash("sha256").update(normalised).digest("hex");
 }
 
@@ -34,7 +38,11 @@ export function contentHash(text: string): string {
 export async function saveArticle(
   db: Db,
   input: SaveInput,
-): Promise<{ id: number; outcome: SaveOutcome; /** For a new article: the original it is a syndicated copy of. */ duplicateOfId?: number | null }> {
+): Promise<{
+  id: number;
+  outcome: SaveOutcome /** For a new article: the original it is a syndicated copy of. */;
+  duplicateOfId?: number | null;
+}> {
   const { article } = input;
   const url = article.url ? canonicalUrl(article.url) : null;
   const hash = contentHash(article.text);

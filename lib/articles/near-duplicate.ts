@@ -23,7 +23,8 @@ export const MIN_SHINGLES = 20;
 const MAX_CANDIDATES = 20;
 
 // Han, Hiragana and Katakana are written without spaces: each character is a token of its own.
-const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
+const TOKEN =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
 
 /** Lower-cased, NFKC-folded words (single characters for CJK scripts); punctuation and spacing dropped. */
 export function tokens(text: string): string[] {
@@ -128,7 +129,12 @@ export async function indexArticle(db: Db | Tx, articleId: number, text: string)
  * The earlier article this text is a near-copy of (Jaccard ≥ 0.9 on shingles), best match first, or null.
  * Only articles with a smaller id count: "earlier" is arrival order, which is also the clusterer's order.
  */
-export async function findNearDuplicate(db: Db | Tx, articleId: number, text: string, bands?: string[] | null): Promise<NearDuplicateMatch | null> {
+export async function findNearDuplicate(
+  db: Db | Tx,
+  articleId: number,
+  text: string,
+  bands?: string[] | null,
+): Promise<NearDuplicateMatch | null> {
   const set = shingles(text);
   if (set.size < MIN_SHINGLES) return null;
   const hashes = bands ?? bandHashes(minhash(set));
@@ -148,7 +154,10 @@ export async function findNearDuplicate(db: Db | Tx, articleId: number, text: st
   let best: NearDuplicateMatch | null = null;
   for (const c of candidates) {
     const similarity = jaccard(set, shingles(c.text));
-    if (similarity >= DUPLICATE_THRESHOLD && (!best || similarity > best.similarity || (similarity === best.similarity && c.id < best.articleId))) {
+    if (
+      similarity >= DUPLICATE_THRESHOLD &&
+      (!best || similarity > best.similarity || (similarity === best.similarity && c.id < best.articleId))
+    ) {
       best = { articleId: c.id, similarity };
     }
   }
@@ -164,7 +173,10 @@ export async function markNearDuplicate(db: Db | Tx, articleId: number, text: st
   if (!bands) return null;
   const match = await findNearDuplicate(db, articleId, text, bands);
   if (!match) return null;
-  const original = await db.article.findUnique({ where: { id: match.articleId }, select: { id: true, duplicateOfId: true } });
+  const original = await db.article.findUnique({
+    where: { id: match.articleId },
+    select: { id: true, duplicateOfId: true },
+  });
   if (!original) return null;
   const originalId = original.duplicateOfId ?? original.id;
   await db.article.update({ where: { id: articleId }, data: { duplicateOfId: originalId } });

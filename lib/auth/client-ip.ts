@@ -17,7 +17,12 @@ export function stampPeerAddress(req: IncomingMessage): void {
  */
 export function clientIp(headers: Headers, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+    const hops =
+      headers
+        .get("x-forwarded-for")
+        ?.split(",")
+        .map((h) => h.trim())
+        .filter(Boolean) ?? [];
     if (hops.length) return hops[hops.length - 1]!;
   }
   return headers.get(PEER_HEADER)?.trim() || "unknown";

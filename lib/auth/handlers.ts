@@ -2,7 +2,7 @@
 import type { Db } from "@/lib/db";
 import { clientIp } from "./client-ip";
 import { isSameOrigin } from "./origin";
-import { SlidingWindowLimiter } from "./rate-limit";
+import type { SlidingWindowLimiter } from "./rate-limit";
 import { LoginForm, safeNextPath } from "./schema";
 import { clearedSessionCookie, createSession, deleteSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
 import { checkCredentials } from "./users";
@@ -16,7 +16,10 @@ interface Deps {
 }
 
 function text(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+  return new Response(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
 }
 
 // A relative Location (a path): the browser resolves it against the host it asked, which behind a proxy is
@@ -41,7 +44,10 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
 
   const emailKey = `email:${parsed.data.email}`;
   const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? false)}`;
-  const wait = Math.max(deps.limiter.retryAfterMs(emailKey, now.getTime()), deps.limiter.retryAfterMs(ipKey, now.getTime()));
+  const wait = Math.max(
+    deps.limiter.retryAfterMs(emailKey, now.getTime()),
+    deps.limiter.retryAfterMs(ipKey, now.getTime()),
+  );
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return text(429, `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {

@@ -17,7 +17,10 @@ function derive(password: string, salt: Buffer, N: number, r: number, p: number,
   );
 }
 
-export async function hashPassword(password: string, params: { N?: number; r?: number; p?: number } = {}): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: { N?: number; r?: number; p?: number } = {},
+): Promise<string> {
   const { N, r, p } = { ...DEFAULT, ...params };
   const salt = randomBytes(16);
   const key = await derive(password, salt, N, r, p, KEY_LENGTH);

@@ -25,7 +25,8 @@ export class SlidingWindowLimiter {
   recordFailure(key: string, now = Date.now()): void {
     // Guessing across many emails or addresses must not grow the map without end: drop keys gone quiet.
     if (this.failures.size >= 10_000) {
-      for (const [k, times] of this.failures) if (times[times.length - 1]! <= now - this.windowMs) this.failures.delete(k);
+      for (const [k, times] of this.failures)
+        if (times[times.length - 1]! <= now - this.windowMs) this.failures.delete(k);
     }
     const times = this.recent(key, now);
     times.push(now);

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "./password";
 
-export const Email = z.string().trim().toLowerCase().pipe(z.email({ error: "enter a valid email address" }).max(254));
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "enter a valid email address" }).max(254));
 
 export const NewPassword = z
   .string()

@@ -14,7 +14,11 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(db: Db, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.session.create({ data: { id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt } });
@@ -22,10 +26,17 @@ export async function createSession(db: Db, userId: number, now = new Date()): P
 }
 
 /** The signed-in user for a cookie token, or null when the token is unknown or its session has expired. */
-export async function findSession(db: Db, token: string | undefined | null, now = new Date()): Promise<AuthSession | null> {
+export async function findSession(
+  db: Db,
+  token: string | undefined | null,
+  now = new Date(),
+): Promise<AuthSession | null> {
   if (!token || token.length > 200) return null;
   const id = hashToken(token);
-  const row = await db.session.findUnique({ where: { id }, include: { user: { select: { id: true, email: true, role: true } } } });
+  const row = await db.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, email: true, role: true } } },
+  });
   if (!row) return null;
   if (row.expiresAt <= now) {
     await db.session.deleteMany({ where: { id } });

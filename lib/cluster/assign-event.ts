@@ -87,7 +87,14 @@ export async function saveClusterState(db: PrismaClient): Promise<string | null>
   return run;
 }
 
-type ArticleRow = { id: number; title: string; publishedAt: Date | null; fetchedAt: Date; sourceId: number | null; feedId: number | null };
+type ArticleRow = {
+  id: number;
+  title: string;
+  publishedAt: Date | null;
+  fetchedAt: Date;
+  sourceId: number | null;
+  feedId: number | null;
+};
 
 function toClusterArticle(a: ArticleRow & { text: string }): ClusterArticle {
   return {
@@ -107,17 +114,28 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
   state.dirty = true;
   const row = await db.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { id: true, title: true, text: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true, duplicateOfId: true },
+    select: {
+      id: true,
+      title: true,
+      text: true,
+      publishedAt: true,
+      fetchedAt: true,
+      sourceId: true,
+      feedId: true,
+      duplicateOfId: true,
+    },
   });
   const article = toClusterArticle(row);
   const { clusterer } = state;
   const features = clusterer.features(article);
   // A syndicated copy is the same report: it joins its original's event whatever the similarity says.
-  const original = row.duplicateOfId === null ? null : await db.eventArticle.findUnique({ where: { articleId: row.duplicateOfId } });
+  const original =
+    row.duplicateOfId === null ? null : await db.eventArticle.findUnique({ where: { articleId: row.duplicateOfId } });
   const { eventId: match, similarity } = original
     ? { eventId: clusterer.resolve(String(original.eventId)), similarity: 1 }
     : clusterer.assign(article, features);
-  const target = match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
+  const target =
+    match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
   let generation = 0;
   try {
     const result = await db.$transaction(async (tx) => {
@@ -165,11 +183,15 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
       await tx.eventArticle.updateMany({ where: { eventId: other }, data: { eventId: survivor } });
       generation = await bumpGeneration(tx);
       await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
-      await tx.event.update({ where: { id: other }, data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0, pinned: false } });
+      await tx.event.update({
+        where: { id: other },
+        data: { mergedIntoId: survivor, articleCount: 0, sourceCount: 0, pinned: false },
+      });
       // Tags follow the articles, as they do when an editor merges.
       const kept = new Set((await tx.eventTag.findMany({ where: { eventId: survivor } })).map((t) => t.tagId));
       const moved = (await tx.eventTag.findMany({ where: { eventId: other } })).filter((t) => !kept.has(t.tagId));
-      if (moved.length) await tx.eventTag.createMany({ data: moved.map((t) => ({ eventId: survivor, tagId: t.tagId })) });
+      if (moved.length)
+        await tx.eventTag.createMany({ data: moved.map((t) => ({ eventId: survivor, tagId: t.tagId })) });
       clusterer.merge(String(survivor), String(other));
       await refreshEvent(tx, clusterer, survivor, true);
       return true;
@@ -220,12 +242,16 @@ async function splitPass(db: PrismaClient, state: State, eventId: number): Promi
 async function refreshEvent(db: PrismaClient | Tx, clusterer: Clusterer, eventId: number, merged = false) {
   const members = await db.eventArticle.findMany({
     where: { eventId },
-    select: { article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true } } },
+    select: {
+      article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true } },
+    },
   });
   const articles: ArticleRow[] = members.map((m) => m.article);
   // The event's span comes from the dates its articles print; fetch times only stand in when none has one.
   const dated = articles.filter((a) => a.publishedAt);
-  const times = (dated.length ? dated.map((a) => a.publishedAt!) : articles.map((a) => a.fetchedAt)).map((d) => d.getTime());
+  const times = (dated.length ? dated.map((a) => a.publishedAt!) : articles.map((a) => a.fetchedAt)).map((d) =>
+    d.getTime(),
+  );
   // An article with no known outlet counts as an outlet of its own.
   const outlets = new Set(articles.map((a) => (a.sourceId === null ? `article:${a.id}` : `source:${a.sourceId}`)));
   const centralId = clusterer.centralArticle(String(eventId));
@@ -262,7 +288,8 @@ async function relabel(db: PrismaClient | Tx, eventId: number, articles: Article
     if (summary !== null) return {};
   }
   const ids = articles.map((a) => a.id).sort((a, b) => a - b);
-  const sample = n <= labelSample ? ids : Array.from({ length: labelSample }, (_, i) => ids[Math.floor((i * n) / labelSample)]);
+  const sample =
+    n <= labelSample ? ids : Array.from({ length: labelSample }, (_, i) => ids[Math.floor((i * n) / labelSample)]);
   const texts = await db.article.findMany({
     where: { id: { in: sample } },
     select: { id: true, title: true, text: true, publishedAt: true },
@@ -275,8 +302,14 @@ async function relabel(db: PrismaClient | Tx, eventId: number, articles: Article
  * The saved index when it matches the database; otherwise a clusterer rebuilt from every stored membership,
  * recomputing only features that are missing or stale.
  */
-async function restoreState(db: PrismaClient, config: ClustererConfig | undefined, generation: number): Promise<Clusterer> {
-  const saved = await loadSavedState(db, config, generation, (why) => console.warn(`clusterer: rebuilding from the database: ${why}`));
+async function restoreState(
+  db: PrismaClient,
+  config: ClustererConfig | undefined,
+  generation: number,
+): Promise<Clusterer> {
+  const saved = await loadSavedState(db, config, generation, (why) =>
+    console.warn(`clusterer: rebuilding from the database: ${why}`),
+  );
   if (saved) return saved;
   const clusterer = createClusterer(config);
   const rows = await db.eventArticle.findMany({
@@ -284,7 +317,17 @@ async function restoreState(db: PrismaClient, config: ClustererConfig | undefine
     select: {
       eventId: true,
       event: { select: { mergedIntoId: true } },
-      article: { select: { id: true, title: true, publishedAt: true, fetchedAt: true, sourceId: true, feedId: true, features: true } },
+      article: {
+        select: {
+          id: true,
+          title: true,
+          publishedAt: true,
+          fetchedAt: true,
+          sourceId: true,
+          feedId: true,
+          features: true,
+        },
+      },
     },
   });
   const stale = rows.filter((r) => !parseStoredFeatures(r.article.features, featuresVersion)).map((r) => r.article.id);

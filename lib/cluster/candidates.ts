@@ -35,7 +35,8 @@ export function queryOf(s: ClusterState, f: ArticleFeatures): { vector: Packed; 
 function candidates(s: ClusterState, vector: Packed, exclude?: EventState): EventState[] {
   const { options, terms, postings, byIndex } = s;
   const top = topPacked(vector.ids, vector.w, options.candidateTerms, terms);
-  if (s.candidateScore.length < byIndex.length) s.candidateScore = new Float64Array(Math.max(byIndex.length, s.candidateScore.length * 2));
+  if (s.candidateScore.length < byIndex.length)
+    s.candidateScore = new Float64Array(Math.max(byIndex.length, s.candidateScore.length * 2));
   const candidateScore = s.candidateScore;
   const touched: number[] = [];
   for (let k = 0; k < top.ids.length; k++) {
@@ -86,7 +87,13 @@ function bestCandidates(s: ClusterState, touched: number[], limit: number): numb
 }
 
 /** Candidates scored by centroid, best first. Loads `query`, which the caller clears. */
-export function centroidScored(s: ClusterState, vector: Packed, norm: number, t: number | null, exclude?: EventState): Scored[] {
+export function centroidScored(
+  s: ClusterState,
+  vector: Packed,
+  norm: number,
+  t: number | null,
+  exclude?: EventState,
+): Scored[] {
   const { query, terms, options } = s;
   query.load(vector, terms);
   const list = candidates(s, vector, exclude).map((e) => {
@@ -109,9 +116,17 @@ export function linkable(s: ClusterState, list: Scored[]): Scored[] {
  * keeps its centroid part alone, below `floor`, and its members are never read. Reading them was most of the
  * time of the second pass, whose candidates are mostly other stories that cannot reach its merge threshold.
  */
-export function scored(s: ClusterState, vector: Packed, norm: number, t: number | null, exclude: EventState, floor: number): Scored[] {
+export function scored(
+  s: ClusterState,
+  vector: Packed,
+  norm: number,
+  t: number | null,
+  exclude: EventState,
+  floor: number,
+): Scored[] {
   const list = centroidScored(s, vector, norm, t, exclude);
-  for (const c of linkable(s, list)) c.s = linkBound(s, c, t) < floor ? (1 - s.options.memberLink) * c.s : linked(s, c, norm, t);
+  for (const c of linkable(s, list))
+    c.s = linkBound(s, c, t) < floor ? (1 - s.options.memberLink) * c.s : linked(s, c, norm, t);
   s.query.clear();
   return list.sort(byScore);
 }
@@ -139,11 +154,15 @@ export function linked(s: ClusterState, c: Scored, norm: number, t: number | nul
   }
   let link = 0;
   for (let j = 0; j < k; j++) link += topLinks[j];
-  return (1 - options.memberLink) * c.s + options.memberLink * (link / k) * timeDecay(t, c.e.first, c.e.last, options.time);
+  return (
+    (1 - options.memberLink) * c.s + options.memberLink * (link / k) * timeDecay(t, c.e.first, c.e.last, options.time)
+  );
 }
 
 /** What `linked` could give at most, whatever `linkTop`: members matching perfectly (cosine 1, with room for rounding). */
 export function linkBound(s: ClusterState, c: Scored, t: number | null): number {
   const options = s.options;
-  return (1 - options.memberLink) * c.s + options.memberLink * (1 + 1e-9) * timeDecay(t, c.e.first, c.e.last, options.time);
+  return (
+    (1 - options.memberLink) * c.s + options.memberLink * (1 + 1e-9) * timeDecay(t, c.e.first, c.e.last, options.time)
+  );
 }

@@ -52,7 +52,8 @@ export function checkSnapshot(s: ClustererSnapshot): void {
     lists(name, offsets, ids, count);
     if (weights.length !== ids.length) fail(`${name} weights`);
     within(`${name} terms`, ids, vocabulary);
-    for (let i = 0; i < count; i++) for (let k = offsets[i] + 1; k < offsets[i + 1]; k++) if (ids[k] <= ids[k - 1]) fail(`${name} terms not sorted`);
+    for (let i = 0; i < count; i++)
+      for (let k = offsets[i] + 1; k < offsets[i + 1]; k++) if (ids[k] <= ids[k - 1]) fail(`${name} terms not sorted`);
   };
   if (s.sources.length !== members || s.times.length !== members) fail("member columns");
   if (s.mergedInto.length !== events || s.rebuildAt.length !== events) fail("event columns");
@@ -60,7 +61,8 @@ export function checkSnapshot(s: ClustererSnapshot): void {
   vectors("member", s.memberOffsets, s.memberIds, s.memberWeights, members);
   lists("event member", s.eventMemberOffsets, s.eventMembers, events);
   within("event members", s.eventMembers, members);
-  if (s.eventMembers.length !== members || new Set(s.eventMembers).size !== members) fail("members not in exactly one event");
+  if (s.eventMembers.length !== members || new Set(s.eventMembers).size !== members)
+    fail("members not in exactly one event");
   vectors("centroid", s.centroidOffsets, s.centroidIds, s.centroidWeights, events);
   lists("indexed", s.indexedOffsets, s.indexedIds, events);
   within("indexed terms", s.indexedIds, vocabulary);

@@ -36,7 +36,11 @@ export interface Clusterer {
    * which one is a lone article that would join the other now (see `rejoinSingletons`), each pair as [older,
    * newer]; the events checked are `eventIds`, against their own candidates.
    */
-  mergeCandidates(eventIds: string[], threshold?: number, shortThreshold?: number): { survivor: string; other: string; similarity: number }[];
+  mergeCandidates(
+    eventIds: string[],
+    threshold?: number,
+    shortThreshold?: number,
+  ): { survivor: string; other: string; similarity: number }[];
   /**
    * After the second pass's merges: the members to split off the event into a new one, when it has grown to its
    * next check and its members form two stories (see `splitNcut`); else null.
@@ -75,7 +79,8 @@ export function createClusterer(config: ClustererConfig = {}): Clusterer {
   };
   const s = new ClusterState(options);
   const featuresOf = (article: ClusterArticle): ArticleFeatures => articleFeatures(article, options.features);
-  const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) => (f && f.v === featuresVersion ? f : featuresOf(article));
+  const usable = (f: ArticleFeatures | undefined, article: ClusterArticle) =>
+    f && f.v === featuresVersion ? f : featuresOf(article);
 
   return {
     options,

@@ -8,8 +8,19 @@ import { normaliseWord } from "./tokenize";
 
 const month = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
 const monthNames: Record<string, string> = {
-  january: "jan", february: "feb", march: "mar", april: "apr", may: "may", june: "jun", july: "jul",
-  august: "aug", september: "sep", sept: "sep", october: "oct", november: "nov", december: "dec",
+  january: "jan",
+  february: "feb",
+  march: "mar",
+  april: "apr",
+  may: "may",
+  june: "jun",
+  july: "jul",
+  august: "aug",
+  september: "sep",
+  sept: "sep",
+  october: "oct",
+  november: "nov",
+  december: "dec",
 };
 const monthStems = new Set(Object.keys(monthNames).map((m) => normaliseWord(m)));
 // A date is a month name (or "Sept.", "Jan") then a day: "May 3", "March 12th". Found from the day: a regex
@@ -35,7 +46,7 @@ function extractDates(text: string, out: string[]): void {
 const word = "\\p{Lu}[\\p{L}\\p{M}’'-]*(?:\\.\\p{Lu}[\\p{L}\\p{M}]*)*";
 const namePattern = new RegExp(`${word}(?:[ \\t]+(?:(?:of|de|la|du|van|von|bin|al|del|da|the)[ \\t]+)?${word})*`, "gu");
 const multiWord = /\s/;
-const sentenceEnd = /(?:^|[.!?:;"“”‘’'(\[\n|]|\s[-–—])\s*$/u;
+const sentenceEnd = /(?:^|[.!?:;"“”‘’'([\n|]|\s[-–—])\s*$/u;
 
 /** Entity keys found in the text, one per occurrence. */
 export function extractEntities(text: string): string[] {

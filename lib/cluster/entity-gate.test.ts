@@ -3,7 +3,11 @@ import { createClusterer, type ClustererConfig } from "./clusterer";
 import type { ClusterArticle } from "./types";
 
 // Two "sister" events: the same kind of story told in the same words, told apart only by dates and numbers.
-function quake(id: string, q: { mag: string; date: string; dead: number; hurt: number; km: number }, extra: string): ClusterArticle {
+function quake(
+  id: string,
+  q: { mag: string; date: string; dead: number; hurt: number; km: number },
+  extra: string,
+): ClusterArticle {
   return {
     id,
     title: `Earthquake of magnitude ${q.mag} strikes the coast, ${q.dead} dead`,
@@ -46,7 +50,12 @@ describe("the date and number gate", () => {
     const c = createClusterer();
     let n = 0;
     // One number only: the death toll, which the next report does not share.
-    const bare = { ...articles[0], id: "bare", title: "Earthquake strikes the coast", text: articles[0].text.replace(/6\.1|March 3|120|30/g, "") };
+    const bare = {
+      ...articles[0],
+      id: "bare",
+      title: "Earthquake strikes the coast",
+      text: articles[0].text.replace(/6\.1|March 3|120|30/g, ""),
+    };
     const results = [bare, articles[3]].map((a) => c.ingest(a, () => `e${++n}`));
     expect(results[1]).toMatchObject({ eventId: results[0].eventId, created: false });
   });
@@ -60,7 +69,10 @@ describe("the date and number gate", () => {
 describe("the gate judges the event as a whole", () => {
   it("keeps out a sister event's report that shares a number with one member only", () => {
     // One member recalls an earlier quake's year and toll; so does the sister event's report.
-    const recalled = (a: ClusterArticle) => ({ ...a, text: `The last quake this strong, in 1998, killed 1,500. ${a.text}` });
+    const recalled = (a: ClusterArticle) => ({
+      ...a,
+      text: `The last quake this strong, in 1998, killed 1,500. ${a.text}`,
+    });
     const own = [recalled(articles[0]), articles[1], articles[2]];
     const sister = recalled(articles[3]);
     const c = createClusterer();

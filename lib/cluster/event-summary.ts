@@ -20,7 +20,12 @@ export interface SummaryOptions {
   leadChars: number;
 }
 
-export const defaultSummaryOptions: SummaryOptions = { maxChars: 400, maxSentences: 3, maxEntities: 8, leadChars: 3000 };
+export const defaultSummaryOptions: SummaryOptions = {
+  maxChars: 400,
+  maxSentences: 3,
+  maxEntities: 8,
+  leadChars: 3000,
+};
 
 interface Sentence {
   text: string;
@@ -75,7 +80,7 @@ export function summarise(articles: SummaryArticle[], options: SummaryOptions = 
     // (the square root) and the lead outranks the background paragraphs (the position factor).
     let shared = 0;
     for (const t of s.terms) shared += n > 1 ? (df.get(t)! - 1) / (n - 1) : 1;
-    s.score = (shared / Math.sqrt(s.terms.size)) / (1 + 0.15 * s.position);
+    s.score = shared / Math.sqrt(s.terms.size) / (1 + 0.15 * s.position);
   }
   const ranked = [...sentences].sort((a, b) => b.score - a.score || a.article - b.article || a.position - b.position);
   const picked: Sentence[] = [];
@@ -111,7 +116,11 @@ const demonym = /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|i)$/u;
 function bareName(surface: string): string {
   const words = surface.split(" ");
   let i = 0;
-  while (i < words.length - 1 && (titleWords.has(words[i].toLowerCase()) || (demonym.test(words[i]) && titleWords.has(words[i + 1].toLowerCase())))) i++;
+  while (
+    i < words.length - 1 &&
+    (titleWords.has(words[i].toLowerCase()) || (demonym.test(words[i]) && titleWords.has(words[i + 1].toLowerCase())))
+  )
+    i++;
   return words.slice(i).join(" ");
 }
 
@@ -123,7 +132,12 @@ function bareName(surface: string): string {
 export function keyEntities(articles: SummaryArticle[], options: SummaryOptions = defaultSummaryOptions): string[] {
   const found = articles.map((a) => [...extractNames(a.title), ...extractNames(a.text.slice(0, options.leadChars))]);
   // "Porto closed…" names Porto only if the event's articles also print it where capitals mark names.
-  const named = new Set(found.flat().filter((x) => !x.atStart).map((x) => x.key));
+  const named = new Set(
+    found
+      .flat()
+      .filter((x) => !x.atStart)
+      .map((x) => x.key),
+  );
   const articlesFor = new Map<string, number>();
   const surfaces = new Map<string, Map<string, number>>();
   for (const names of found) {
@@ -142,7 +156,9 @@ export function keyEntities(articles: SummaryArticle[], options: SummaryOptions 
   }
   // The full form is preferred to the surname alone even when the surname is printed more often.
   const display = (forms: Map<string, number>) =>
-    [...forms].sort((a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    [...forms].sort(
+      (a, b) => Number(b[0].includes(" ")) - Number(a[0].includes(" ")) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0][0];
   // In an event of several articles, a name one article mentions is that article's detail, not the event's.
   // Ties go to the name printed most often.
   const min = Math.min(2, articles.length);

@@ -155,7 +155,11 @@ export function articleFeatures(
 }
 
 /** The features of one article, counted into `counts` (whose rows the caller frees, whatever happens). */
-function countedFeatures(article: Pick<ClusterArticle, "title" | "text" | "source">, options: FeatureOptions, counts: SectionCounts): ArticleFeatures {
+function countedFeatures(
+  article: Pick<ClusterArticle, "title" | "text" | "source">,
+  options: FeatureOptions,
+  counts: SectionCounts,
+): ArticleFeatures {
   // Only the opening of a very long text can matter (see `maxBodyWords`); splitting all of it is wasted work.
   const { lead, body: fullBody } = splitLead(article.text.slice(0, maxTextChars), options.leadSentences);
   const { ids: bodyTerms, end } = termIdsUpTo(fullBody, options.maxBodyWords);
@@ -172,7 +176,8 @@ function countedFeatures(article: Pick<ClusterArticle, "title" | "text" | "sourc
   counts.add(bodyTerms, counts.section(options.bodyWeight));
   if (options.entityWeight > 0) {
     const e = options.entityWeight;
-    if (!isTitleCase(article.title)) counts.add(ids(extractEntities(article.title)), counts.section(options.titleWeight * e));
+    if (!isTitleCase(article.title))
+      counts.add(ids(extractEntities(article.title)), counts.section(options.titleWeight * e));
     counts.add(ids(extractEntities(lead)), counts.section(options.leadWeight * e));
     counts.add(ids(extractEntities(body)), counts.section(options.bodyWeight * e));
   }

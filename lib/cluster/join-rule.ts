@@ -96,7 +96,10 @@ export function rejoinScore(s: ClusterState, o: EventState, e: EventState, sim: 
   if (!norm) return null;
   query.load(m.vector, s.terms);
   const cn = centroidNorm(s, e);
-  const c: Scored = { e, s: (cn ? query.dot(e.centroid) / (norm * cn) : 0) * timeDecay(m.t, e.first, e.last, options.time) };
+  const c: Scored = {
+    e,
+    s: (cn ? query.dot(e.centroid) / (norm * cn) : 0) * timeDecay(m.t, e.first, e.last, options.time),
+  };
   if (options.memberLink > 0 && e.members.length >= 2) c.s = linked(s, c, norm, m.t, linkTop);
   query.clear();
   return c.s >= threshold && mayJoin(s, m.vector, e, () => gateQueryOfPacked(s, m.vector)) ? c.s : null;

@@ -22,9 +22,7 @@ export const inputArticleSchema = z.object({
   url: z.string().nullish(),
 });
 
-export type InputLine =
-  | { ok: true; id: string | number; article: ClusterArticle }
-  | { ok: false; error: string };
+export type InputLine = { ok: true; id: string | number; article: ClusterArticle } | { ok: false; error: string };
 
 /** Parses one line; `lineNumber` (1-based) becomes the internal id so that repeated input ids cannot collide. */
 export function parseInputLine(line: string, lineNumber: number): InputLine {
@@ -36,13 +34,23 @@ export function parseInputLine(line: string, lineNumber: number): InputLine {
   }
   const parsed = inputArticleSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "line"}: ${i.message}`).join("; ") };
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join(".") || "line"}: ${i.message}`).join("; "),
+    };
   }
   const a = parsed.data;
   if (!a.title.trim() && !a.text.trim()) return { ok: false, error: "title and text are both empty" };
   return {
     ok: true,
     id: a.id,
-    article: { id: `line:${lineNumber}`, title: a.title, text: a.text, publishedAt: a.publishedAt ?? null, source: a.source ?? null, url: a.url ?? null },
+    article: {
+      id: `line:${lineNumber}`,
+      title: a.title,
+      text: a.text,
+      publishedAt: a.publishedAt ?? null,
+      source: a.source ?? null,
+      url: a.url ?? null,
+    },
   };
 }

@@ -91,8 +91,17 @@ export function attach(s: ClusterState, e: EventState, member: Member) {
 }
 
 /** Adds an article given as process-wide term ids (term-ids.ts) and their weights. */
-function addPacked(s: ClusterState, articleId: string, eventId: string, termList: Int32Array, weights: Float64Array, source: string | null, t: number | null) {
-  if (s.eventOfArticle.has(articleId)) throw new Error(`article ${articleId} is already in event ${s.eventOfArticle.get(articleId)!.id}`);
+function addPacked(
+  s: ClusterState,
+  articleId: string,
+  eventId: string,
+  termList: Int32Array,
+  weights: Float64Array,
+  source: string | null,
+  t: number | null,
+) {
+  if (s.eventOfArticle.has(articleId))
+    throw new Error(`article ${articleId} is already in event ${s.eventOfArticle.get(articleId)!.id}`);
   const e = eventFor(s, eventId);
   // Truncated before interning, so that replaying the kept terms gives the same ids and frequencies. The kept
   // terms stay in their given order, so ids depend on the arrival order only.
@@ -105,12 +114,27 @@ function addPacked(s: ClusterState, articleId: string, eventId: string, termList
   }
   s.terms.addDocument(ids);
   const vector = s.stored.copy(topPacked(ids, w, Infinity));
-  const member: Member = { articleId, seq: s.joined.length, vector, gate: s.stored.copy(gateTerms(s, vector)), source, t, norm: 0, normEpoch: -1 };
+  const member: Member = {
+    articleId,
+    seq: s.joined.length,
+    vector,
+    gate: s.stored.copy(gateTerms(s, vector)),
+    source,
+    t,
+    norm: 0,
+    normEpoch: -1,
+  };
   addMember(s, e, member);
   s.joined.push(member);
 }
 
-export function addFeatures(s: ClusterState, articleId: string, eventId: string, f: ArticleFeatures, publishedAt?: Date | null) {
+export function addFeatures(
+  s: ClusterState,
+  articleId: string,
+  eventId: string,
+  f: ArticleFeatures,
+  publishedAt?: Date | null,
+) {
   const tv = termVectorOf(f);
   addPacked(s, articleId, eventId, tv.ids, tv.w, f.source ?? null, publishedAt ? publishedAt.getTime() : null);
 }

@@ -12,7 +12,12 @@ export type MergePair = { survivor: string; other: string; similarity: number };
 const olderFirst = (a: EventState, b: EventState, similarity: number): MergePair =>
   a.index < b.index ? { survivor: a.id, other: b.id, similarity } : { survivor: b.id, other: a.id, similarity };
 
-export function mergeCandidates(s: ClusterState, eventIds: string[], threshold = s.options.threshold, shortThreshold = threshold): MergePair[] {
+export function mergeCandidates(
+  s: ClusterState,
+  eventIds: string[],
+  threshold = s.options.threshold,
+  shortThreshold = threshold,
+): MergePair[] {
   const options = s.options;
   const out: MergePair[] = [];
   // Two events of headlines share few words even when they are one story, as two headlines do: the threshold

@@ -51,7 +51,12 @@ export function kthSmallest(a: Float64Array, k: number): number {
  * The `limit` heaviest entries of (id, weight) pairs, by weight or (given `terms`) by weight × IDF, ties by id,
  * returned sorted by id.
  */
-export function topPacked(ids: ArrayLike<number>, w: ArrayLike<number>, limit: number, terms?: Pick<TermIndex, "idf">): Packed {
+export function topPacked(
+  ids: ArrayLike<number>,
+  w: ArrayLike<number>,
+  limit: number,
+  terms?: Pick<TermIndex, "idf">,
+): Packed {
   const n = ids.length;
   if (n <= limit) {
     let sorted = true;
@@ -149,4 +154,3 @@ export class DenseQuery {
     this.set.length = 0;
   }
 }
-

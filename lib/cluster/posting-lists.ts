@@ -32,7 +32,8 @@ export class PostingLists {
     const offsets = new Int32Array(terms + 1);
     for (let id = 0; id < terms; id++) offsets[id + 1] = offsets[id] + this.size(id);
     const values = new Int32Array(offsets[terms]);
-    for (let id = 0; id < terms; id++) values.set(this.pool.subarray(this.start[id], this.start[id] + this.size(id)), offsets[id]);
+    for (let id = 0; id < terms; id++)
+      values.set(this.pool.subarray(this.start[id], this.start[id] + this.size(id)), offsets[id]);
     return { offsets, values };
   }
 

@@ -21,7 +21,13 @@ export async function arrivalOrder(db: PrismaClient): Promise<number[]> {
 export async function eventsWithEditorialWork(db: PrismaClient): Promise<number> {
   return db.event.count({
     where: {
-      OR: [{ curatedAt: { not: null } }, { editedAt: { not: null } }, { pinned: true }, { hidden: true }, { tags: { some: {} } }],
+      OR: [
+        { curatedAt: { not: null } },
+        { editedAt: { not: null } },
+        { pinned: true },
+        { hidden: true },
+        { tags: { some: {} } },
+      ],
     },
   });
 }

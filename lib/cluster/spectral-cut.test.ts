@@ -28,7 +28,12 @@ describe("spectralCut", () => {
   });
 
   it("finds no such cut in one story, however its similarities vary", () => {
-    const cut = spectralCut(30, matrix(30, (i, j) => 0.3 + 0.4 * noise(i, j)), 5, 3);
+    const cut = spectralCut(
+      30,
+      matrix(30, (i, j) => 0.3 + 0.4 * noise(i, j)),
+      5,
+      3,
+    );
     // A best cut always exists; what tells one story from two is how low it is and how much weaker its edges are.
     expect(cut.ncut).toBeGreaterThan(0.4);
     expect(cut.contrast).toBeGreaterThan(0.8);
@@ -45,8 +50,22 @@ describe("spectralCut", () => {
   });
 
   it("gives no cut for fewer than two sides' worth of members, or a member linked to none", () => {
-    expect(spectralCut(5, matrix(5, () => 0.5), 5, 3).ncut).toBe(Infinity);
-    expect(spectralCut(8, matrix(8, (i, j) => (i === 0 || j === 0 ? 0 : 0.5)), 5, 3).ncut).toBe(Infinity);
+    expect(
+      spectralCut(
+        5,
+        matrix(5, () => 0.5),
+        5,
+        3,
+      ).ncut,
+    ).toBe(Infinity);
+    expect(
+      spectralCut(
+        8,
+        matrix(8, (i, j) => (i === 0 || j === 0 ? 0 : 0.5)),
+        5,
+        3,
+      ).ncut,
+    ).toBe(Infinity);
   });
 
   it("is deterministic", () => {

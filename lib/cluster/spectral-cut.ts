@@ -32,7 +32,8 @@ export function spectralCut(n: number, full: Float64Array, k: number, minSide: n
     for (let j = 0, r = 0; j < n; j++) if (j !== i) row[r++] = full[i * n + j];
     row.sort();
     const cutoff = row[Math.max(0, n - 1 - Math.min(k, n - 1))];
-    for (let j = 0; j < n; j++) if (j !== i && full[i * n + j] >= cutoff && full[i * n + j] > 0) w[i * n + j] = w[j * n + i] = full[i * n + j];
+    for (let j = 0; j < n; j++)
+      if (j !== i && full[i * n + j] >= cutoff && full[i * n + j] > 0) w[i * n + j] = w[j * n + i] = full[i * n + j];
   }
   const degree = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) degree[i] += w[i * n + j];
@@ -109,7 +110,13 @@ function fiedlerVector(n: number, w: Float64Array, degree: Float64Array): Float6
 }
 
 /** The sweep cut along `order` with the least normalised cut (at least `minSide` members a side). */
-function bestSweep(n: number, w: Float64Array, degree: Float64Array, key: Float64Array, minSide: number): Omit<SpectralCut, "contrast"> {
+function bestSweep(
+  n: number,
+  w: Float64Array,
+  degree: Float64Array,
+  key: Float64Array,
+  minSide: number,
+): Omit<SpectralCut, "contrast"> {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key[a] - key[b] || a - b);
   let volume = 0;
   for (let i = 0; i < n; i++) volume += degree[i];

@@ -62,7 +62,8 @@ export function exportState(s: ClusterState): ClustererSnapshot {
 export function restoreState(s: ClusterState, snap: ClustererSnapshot) {
   const { joined, byIndex, events } = s;
   if (joined.length || byIndex.length) throw new Error("restoreState needs an empty clusterer");
-  if (snap.options !== JSON.stringify(s.options)) throw new Error("clusterer state was saved with other options; rebuild it from the stored articles");
+  if (snap.options !== JSON.stringify(s.options))
+    throw new Error("clusterer state was saved with other options; rebuild it from the stored articles");
   checkSnapshot(snap);
   s.terms = TermIndex.load(s.termOptions, snap.terms);
   for (let id = 0; id < snap.terms.names.length; id++) {
@@ -75,13 +76,26 @@ export function restoreState(s: ClusterState, snap: ClustererSnapshot) {
     const b = snap.memberOffsets[i + 1];
     const vector = { ids: snap.memberIds.subarray(a, b), w: snap.memberWeights.subarray(a, b) };
     const t = Number.isNaN(snap.times[i]) ? null : snap.times[i];
-    joined.push({ articleId: snap.articles[i], seq: i, vector, gate: s.stored.copy(gateTerms(s, vector)), source: snap.sources[i], t, norm: 0, normEpoch: -1 });
+    joined.push({
+      articleId: snap.articles[i],
+      seq: i,
+      vector,
+      gate: s.stored.copy(gateTerms(s, vector)),
+      source: snap.sources[i],
+      t,
+      norm: 0,
+      normEpoch: -1,
+    });
   }
   for (let i = 0; i < snap.events.length; i++) {
     if (events.has(snap.events[i])) throw new Error(`clusterer state is inconsistent: event ${snap.events[i]} twice`);
     const e = eventFor(s, snap.events[i]);
-    for (let k = snap.eventMemberOffsets[i]; k < snap.eventMemberOffsets[i + 1]; k++) attach(s, e, joined[snap.eventMembers[k]]);
-    e.centroid = { ids: snap.centroidIds.subarray(snap.centroidOffsets[i], snap.centroidOffsets[i + 1]), w: snap.centroidWeights.subarray(snap.centroidOffsets[i], snap.centroidOffsets[i + 1]) };
+    for (let k = snap.eventMemberOffsets[i]; k < snap.eventMemberOffsets[i + 1]; k++)
+      attach(s, e, joined[snap.eventMembers[k]]);
+    e.centroid = {
+      ids: snap.centroidIds.subarray(snap.centroidOffsets[i], snap.centroidOffsets[i + 1]),
+      w: snap.centroidWeights.subarray(snap.centroidOffsets[i], snap.centroidOffsets[i + 1]),
+    };
     e.rebuildAt = snap.rebuildAt[i];
     e.splitAt = nextSplitCheck(s, e.members.length);
     for (let k = snap.indexedOffsets[i]; k < snap.indexedOffsets[i + 1]; k++) s.findable.add(i, snap.indexedIds[k]);

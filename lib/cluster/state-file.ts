@@ -110,7 +110,8 @@ export function readStateFile(file: string, expectStamp?: string): ClustererSnap
     throw new Error(`${file} is not a usable clusterer state (${why}); rebuild it from the stored articles`);
   };
   if (buf.length < magic.length + 8 || !buf.subarray(0, magic.length).equals(magic)) fail("unknown format");
-  if (crc32(buf.subarray(magic.length + 4)) !== buf.readUInt32LE(magic.length)) fail("checksum mismatch: truncated or damaged");
+  if (crc32(buf.subarray(magic.length + 4)) !== buf.readUInt32LE(magic.length))
+    fail("checksum mismatch: truncated or damaged");
   const headLength = buf.readUInt32LE(magic.length + 4);
   const headStart = magic.length + 8;
   let h: z.infer<typeof header>;
@@ -131,7 +132,8 @@ export function readStateFile(file: string, expectStamp?: string): ClustererSnap
     const bytes = length * Type.BYTES_PER_ELEMENT;
     if (at + bytes > buf.length) fail(`${name} section cut short`);
     const offset = buf.byteOffset + at;
-    arrays[name] = offset % 8 === 0 ? new Type(buf.buffer, offset, length) : new Type(buf.buffer.slice(offset, offset + bytes));
+    arrays[name] =
+      offset % 8 === 0 ? new Type(buf.buffer, offset, length) : new Type(buf.buffer.slice(offset, offset + bytes));
     at += bytes + pad8(bytes);
   }
   if (at !== buf.length) fail("trailing bytes");

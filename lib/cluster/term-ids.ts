@@ -23,7 +23,8 @@ export function termId(term: string): number {
     ids.set(term, id);
     termNames.push(term);
     if (id >= termPrefixes.length) termPrefixes = grownTo(termPrefixes, id + 1);
-    termPrefixes[id] = (term.charCodeAt(0) || 0) * 2 ** 32 + (term.charCodeAt(1) || 0) * 2 ** 16 + (term.charCodeAt(2) || 0);
+    termPrefixes[id] =
+      (term.charCodeAt(0) || 0) * 2 ** 32 + (term.charCodeAt(1) || 0) * 2 ** 16 + (term.charCodeAt(2) || 0);
   }
   return id;
 }

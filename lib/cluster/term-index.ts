@@ -108,7 +108,7 @@ export class TermIndex {
 
   private weight(df: number): number {
     const w = Math.log((this.docs + this.options.priorDocs + 1) / (df + 1)) + 1;
-    return this.options.power === 1 ? w : Math.pow(w, this.options.power);
+    return this.options.power === 1 ? w : w ** this.options.power;
   }
 
   private refresh(): void {

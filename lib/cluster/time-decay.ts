@@ -14,5 +14,5 @@ export function timeDecay(t: number | null, first: number | null, last: number |
   if (t === null || first === null || last === null) return 1;
   const gap = t < first ? first - t : t > last ? t - last : 0;
   const over = gap / day - o.graceDays;
-  return over <= 0 ? 1 : Math.pow(0.5, over / o.halfLifeDays);
+  return over <= 0 ? 1 : 0.5 ** (over / o.halfLifeDays);
 }

@@ -42,7 +42,8 @@ function classAt(text: string, i: number): number {
   return k;
 }
 
-const width = (text: string, i: number) => (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && i + 1 < text.length ? 2 : 1);
+const width = (text: string, i: number) =>
+  text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && i + 1 < text.length ? 2 : 1;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
 /**

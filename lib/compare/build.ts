@@ -4,7 +4,14 @@ import { computeCoverage, outletOf } from "./coverage";
 import { buildEntityIndex, findMentions } from "./entities";
 import { compareHeadlines } from "./headlines";
 import { extractQuotes, groupQuotes } from "./quotes";
-import { COMPARISON_FORMAT, type CompareInput, type Comparison, type Entity, type Outlet, type SyndicatedCopy } from "./schema";
+import {
+  COMPARISON_FORMAT,
+  type CompareInput,
+  type Comparison,
+  type Entity,
+  type Outlet,
+  type SyndicatedCopy,
+} from "./schema";
 import { splitSentences } from "./sentences";
 import { findSharedReporting } from "./shared-reporting";
 
@@ -15,7 +22,9 @@ const MIN_ENTITY_MENTIONS = 2;
  * Splits the event's articles into independent reports and syndicated copies of one of them. A copy whose
  * original is not in the event is the event's only version of that text, so here it counts as a report.
  */
-export function splitCopies<T extends { id: number; duplicateOfId?: number | null }>(articles: readonly T[]): { originals: T[]; copies: (T & { originalId: number })[] } {
+export function splitCopies<T extends { id: number; duplicateOfId?: number | null }>(
+  articles: readonly T[],
+): { originals: T[]; copies: (T & { originalId: number })[] } {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const rootOf = (a: T): number => {
     // duplicateOfId always names an original (a star, not a chain); following it anyway costs nothing and
@@ -45,7 +54,9 @@ export function buildComparison(input: readonly CompareInput[]): Comparison {
     const o = outletOf(a);
     if (!outletByKey.has(o.key)) outletByKey.set(o.key, o);
   }
-  const outlets = [...outletByKey.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.key.localeCompare(b.key));
+  const outlets = [...outletByKey.values()].sort(
+    (a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.key.localeCompare(b.key),
+  );
   // Copies repeat their original word for word: counted again they would inflate every "reported by" and every
   // quote and entity count, so only independent reports are compared; copies are listed with their original.
   const { originals: articles, copies: copyRows } = splitCopies(all);
@@ -60,7 +71,9 @@ export function buildComparison(input: readonly CompareInput[]): Comparison {
   const { groups, marks } = findSharedReporting(sources);
 
   const index = buildEntityIndex(articles.map((a) => `${a.title}\n\n${a.text}`));
-  const quotes = groupQuotes(sources.flatMap((s, i) => extractQuotes({ id: s.id, outletKey: s.outletKey, text: articles[i].text }, index)));
+  const quotes = groupQuotes(
+    sources.flatMap((s, i) => extractQuotes({ id: s.id, outletKey: s.outletKey, text: articles[i].text }, index)),
+  );
 
   return {
     format: COMPARISON_FORMAT,
@@ -85,7 +98,10 @@ export function buildComparison(input: readonly CompareInput[]): Comparison {
 }
 
 function countEntities(articles: readonly CompareInput[], index: ReturnType<typeof buildEntityIndex>): Entity[] {
-  const byKey = new Map<string, { name: string; type: Entity["type"]; counts: Map<string, number>; names: Map<string, number> }>();
+  const byKey = new Map<
+    string,
+    { name: string; type: Entity["type"]; counts: Map<string, number>; names: Map<string, number> }
+  >();
   for (const a of articles) {
     const outletKey = outletOf(a).key;
     for (const m of findMentions(`${a.title}\n\n${a.text}`, index)) {
@@ -105,7 +121,9 @@ function countEntities(articles: readonly CompareInput[], index: ReturnType<type
         name,
         type: e.type,
         total,
-        counts: [...e.counts].map(([outletKey, count]) => ({ outletKey, count })).sort((x, y) => x.outletKey.localeCompare(y.outletKey)),
+        counts: [...e.counts]
+          .map(([outletKey, count]) => ({ outletKey, count }))
+          .sort((x, y) => x.outletKey.localeCompare(y.outletKey)),
       };
     })
     .filter((e) => e.total >= MIN_ENTITY_MENTIONS || e.counts.length >= 2)

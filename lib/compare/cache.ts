@@ -29,9 +29,15 @@ export type VersionedMembers = NonNullable<Awaited<ReturnType<typeof loadMembers
 
 export function comparisonVersion(members: VersionedMembers): string {
   const parts = members
-    .map(({ article: a }) => `${a.id}@${a.updatedAt.getTime()}/${a.source ? `${a.source.domain}@${a.source.updatedAt.getTime()}` : "-"}`)
+    .map(
+      ({ article: a }) =>
+        `${a.id}@${a.updatedAt.getTime()}/${a.source ? `${a.source.domain}@${a.source.updatedAt.getTime()}` : "-"}`,
+    )
     .sort();
-  return createHash("sha256").update(`format ${COMPARISON_FORMAT}\n${parts.join("\n")}`).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(`format ${COMPARISON_FORMAT}\n${parts.join("\n")}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** The event's comparison from the cache, rebuilt first when stale; `{ redirectTo }` for a merged event. */
@@ -82,7 +88,8 @@ export async function freshComparison(db: Db, eventId: number, members: Versione
   const cached = await db.eventComparison.findUnique({ where: { eventId } });
   if (cached && cached.version === version) {
     const parsed = comparisonSchema.safeParse(JSON.parse(cached.json));
-    if (parsed.success) return remember(db, { eventId, version, computedAt: cached.computedAt.toISOString(), comparison: parsed.data });
+    if (parsed.success)
+      return remember(db, { eventId, version, computedAt: cached.computedAt.toISOString(), comparison: parsed.data });
   }
   const comparison = await computeComparison(db, eventId);
   const computedAt = new Date();
@@ -117,7 +124,11 @@ async function computeComparison(db: Db, eventId: number): Promise<Comparison> {
  * Outlets that covered related events (whose title names one of this event's most widely named entities) but not
  * this one, most articles first; when there are too few, the most active outlets overall follow.
  */
-export async function findMissingOutlets(db: Db, eventId: number, comparison: Comparison): Promise<Coverage["notCoveredBy"]> {
+export async function findMissingOutlets(
+  db: Db,
+  eventId: number,
+  comparison: Comparison,
+): Promise<Coverage["notCoveredBy"]> {
   const present = comparison.outlets.map((o) => o.domain).filter((d): d is string => d !== null);
   const names = comparison.entities
     .filter((e) => e.counts.length >= Math.min(2, comparison.outletCount))

@@ -4,8 +4,23 @@ import type { CompareInput, Coverage, Outlet } from "./schema";
 
 export function outletOf(article: CompareInput): Outlet {
   const s = article.source;
-  if (!s) return { key: `article:${article.id}`, name: "Unknown outlet", domain: null, country: null, kind: null, lean: null };
-  return { key: `source:${s.domain}`, name: s.name, domain: s.domain, country: s.country, kind: s.kind ?? null, lean: s.lean ?? null };
+  if (!s)
+    return {
+      key: `article:${article.id}`,
+      name: "Unknown outlet",
+      domain: null,
+      country: null,
+      kind: null,
+      lean: null,
+    };
+  return {
+    key: `source:${s.domain}`,
+    name: s.name,
+    domain: s.domain,
+    country: s.country,
+    kind: s.kind ?? null,
+    lean: s.lean ?? null,
+  };
 }
 
 function spread(outlets: readonly Outlet[], field: "country" | "kind" | "lean") {

@@ -7,7 +7,9 @@ describe("entities", () => {
     "Putin told CNN the Ministry of Foreign Affairs would reply. Zelenskyy and Volodymyr Zelensky are one man.",
   ];
   const index = buildEntityIndex(texts);
-  const mentions = texts.flatMap((t) => findMentions(t, index)).map((m) => `${m.type}:${m.key.split(":")[1]}:${m.name}`);
+  const mentions = texts
+    .flatMap((t) => findMentions(t, index))
+    .map((m) => `${m.type}:${m.key.split(":")[1]}:${m.name}`);
 
   it("types people, places and organisations and folds a lone surname into the full name", () => {
     // Demonyms ("Russian") are descriptions, not mentions of the place.

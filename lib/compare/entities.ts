@@ -40,9 +40,20 @@ const places = new Map<string, string>(); // folded name → display name
     Belgorod Sevastopol Mariupol Bakhmut Lviv Abu_Dhabi Dubai Jeddah Oman`;
   for (const p of extra.split(/\s+/).filter(Boolean)) places.set(fold(p.replace(/_/g, " ")), p.replace(/_/g, " "));
   const aliases: Record<string, string> = {
-    us: "United States", usa: "United States", "u.s": "United States", "u.s.": "United States", "u.s.a": "United States",
-    america: "United States", uk: "United Kingdom", "u.k": "United Kingdom", "u.k.": "United Kingdom", britain: "United Kingdom",
-    "great britain": "United Kingdom", kiev: "Kyiv", odessa: "Odesa", donbass: "Donbas",
+    us: "United States",
+    usa: "United States",
+    "u.s": "United States",
+    "u.s.": "United States",
+    "u.s.a": "United States",
+    america: "United States",
+    uk: "United Kingdom",
+    "u.k": "United Kingdom",
+    "u.k.": "United Kingdom",
+    britain: "United Kingdom",
+    "great britain": "United Kingdom",
+    kiev: "Kyiv",
+    odessa: "Odesa",
+    donbass: "Donbas",
   };
   for (const [k, v] of Object.entries(aliases)) places.set(k, v);
 })();
@@ -79,11 +90,17 @@ const notNames = new Set(
 // England"), a bare "the" may not ("told CNN the Ministry …").
 const wordRe = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}\\p{M}\\-]*)";
 // Words of one name are separated by spaces only: a newline or a full stop ends it.
-const spanRe = new RegExp(`${wordRe}(?:['’]s)?(?:[ \\t]+(?:(?:of(?:[ \\t]+the)?|de|al|bin|von|van)[ \\t]+)?${wordRe}(?:['’]s)?)*`, "gu");
+const spanRe = new RegExp(
+  `${wordRe}(?:['’]s)?(?:[ \\t]+(?:(?:of(?:[ \\t]+the)?|de|al|bin|von|van)[ \\t]+)?${wordRe}(?:['’]s)?)*`,
+  "gu",
+);
 
 /** The surname key of a person: folded, with transliteration doubles ("Zelenskyy", "Zelensky") made one. */
 export function personKey(surname: string): string {
-  return fold(surname).replace(/['’]s$/, "").replace(/yy$/, "y").replace(/[^a-z\p{L}-]/gu, "");
+  return fold(surname)
+    .replace(/['’]s$/, "")
+    .replace(/yy$/, "y")
+    .replace(/[^a-z\p{L}-]/gu, "");
 }
 
 export interface EntityIndex {
@@ -101,7 +118,13 @@ export function buildEntityIndex(texts: readonly string[]): EntityIndex {
     for (const m of rawSpans(text)) {
       const words = stripTitles(m.words);
       const full = words.join(" ");
-      if (words.length >= 2 && words.length <= 3 && looksLikePersonName(words) && !organisations.has(fold(full)) && !places.has(fold(full))) {
+      if (
+        words.length >= 2 &&
+        words.length <= 3 &&
+        looksLikePersonName(words) &&
+        !organisations.has(fold(full)) &&
+        !places.has(fold(full))
+      ) {
         const key = personKey(words[words.length - 1]);
         firstNames.set(fold(words[0]), key);
         const prev = people.get(key);
@@ -127,7 +150,13 @@ function rawSpans(text: string): RawSpan[] {
     const words = raw.split(/\s+/).map((w) => w.replace(/['’]s$/, ""));
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     const atSentenceStart = m.index === 0 || /(?:[.!?:;"“”‘(\n]|\s[-–—•])\s*$/u.test(before);
-    out.push({ words, start: m.index, end: m.index + raw.length, titled: words.some((w) => titles.has(fold(w))), atSentenceStart });
+    out.push({
+      words,
+      start: m.index,
+      end: m.index + raw.length,
+      titled: words.some((w) => titles.has(fold(w))),
+      atSentenceStart,
+    });
   }
   return out;
 }
@@ -141,7 +170,14 @@ function stripTitles(words: string[]): string[] {
 function looksLikePersonName(words: string[]): boolean {
   return words.every((w) => {
     const f = fold(w);
-    return /^\p{Lu}\p{Ll}/u.test(w) && !places.has(f) && !organisations.has(f) && !orgWords.has(f) && !notNames.has(f) && !titles.has(f);
+    return (
+      /^\p{Lu}\p{Ll}/u.test(w) &&
+      !places.has(f) &&
+      !organisations.has(f) &&
+      !orgWords.has(f) &&
+      !notNames.has(f) &&
+      !titles.has(f)
+    );
   });
 }
 
@@ -152,7 +188,13 @@ export function findMentions(text: string, index: EntityIndex): Mention[] {
     const whole = span.words.join(" ");
     const f = fold(whole);
     if (places.has(f)) {
-      out.push({ key: `place:${fold(places.get(f)!)}`, type: "place", name: places.get(f)!, start: span.start, end: span.end });
+      out.push({
+        key: `place:${fold(places.get(f)!)}`,
+        type: "place",
+        name: places.get(f)!,
+        start: span.start,
+        end: span.end,
+      });
       continue;
     }
     if (organisations.has(f) || span.words.some((w) => orgWords.has(fold(w)))) {
@@ -175,13 +217,34 @@ export function findMentions(text: string, index: EntityIndex): Mention[] {
     const firstOf = words.length === 1 ? index.firstNames.get(fold(last)) : undefined;
     const key = firstOf ?? personKey(last);
     const known = index.people.get(key);
-    if (words.length <= 3 && looksLikePersonName(words) && (known || words.length >= 2 || (span.titled && !span.atSentenceStart))) {
-      out.push({ key: `person:${key}`, type: "person", name: known ?? words.join(" "), start: span.start, end: span.end });
+    if (
+      words.length <= 3 &&
+      looksLikePersonName(words) &&
+      (known || words.length >= 2 || (span.titled && !span.atSentenceStart))
+    ) {
+      out.push({
+        key: `person:${key}`,
+        type: "person",
+        name: known ?? words.join(" "),
+        start: span.start,
+        end: span.end,
+      });
       continue;
     }
     // Acronyms are organisations, but not a word shouted inside a quotation ("Vladimir, STOP!").
-    if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]) && !notNames.has(fold(words[0])) && !insideQuotation(text, span.start)) {
-      out.push({ key: `organisation:${fold(words[0])}`, type: "organisation", name: words[0], start: span.start, end: span.end });
+    if (
+      words.length === 1 &&
+      /^\p{Lu}{2,6}$/u.test(words[0]) &&
+      !notNames.has(fold(words[0])) &&
+      !insideQuotation(text, span.start)
+    ) {
+      out.push({
+        key: `organisation:${fold(words[0])}`,
+        type: "organisation",
+        name: words[0],
+        start: span.start,
+        end: span.end,
+      });
     }
   }
   return out;

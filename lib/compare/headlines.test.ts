@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareHeadlines } from "./headlines";
 
-const distinctWords = (parts: { text: string; distinct: boolean }[]) => parts.filter((p) => p.distinct).map((p) => p.text);
+const distinctWords = (parts: { text: string; distinct: boolean }[]) =>
+  parts.filter((p) => p.distinct).map((p) => p.text);
 
 describe("compareHeadlines", () => {
   it("highlights the words no other headline uses, stems and stop words considered", () => {
@@ -16,7 +17,10 @@ describe("compareHeadlines", () => {
   });
 
   it("keeps the headline's text intact across its parts", () => {
-    const [h] = compareHeadlines([{ articleId: 1, title: "U.S. envoy: “three-hour” talks" }, { articleId: 2, title: "x" }]);
+    const [h] = compareHeadlines([
+      { articleId: 1, title: "U.S. envoy: “three-hour” talks" },
+      { articleId: 2, title: "x" },
+    ]);
     expect(h.parts.map((p) => p.text).join("")).toBe("U.S. envoy: “three-hour” talks");
   });
 

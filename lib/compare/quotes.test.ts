@@ -7,7 +7,9 @@ const quotesOf = (text: string, id = 1) => extractQuotes({ id, outletKey: `o${id
 
 describe("extractQuotes", () => {
   it("finds straight and curly quotations with the speaker after them", () => {
-    const q = quotesOf('"We made real progress on the ceasefire," Anna Berg said. “The border talks will resume in June,” said Tom Hale.');
+    const q = quotesOf(
+      '"We made real progress on the ceasefire," Anna Berg said. “The border talks will resume in June,” said Tom Hale.',
+    );
     expect(q.map((x) => [x.text, x.speaker])).toEqual([
       ["We made real progress on the ceasefire", "Anna Berg"],
       ["The border talks will resume in June", "Tom Hale"],
@@ -15,7 +17,9 @@ describe("extractQuotes", () => {
   });
 
   it("finds the speaker before a quotation and after 'told reporters'", () => {
-    const q = quotesOf('Minister Anna Berg said, "Our farmers deserve better prices." The plan is fair, Tom Hale told reporters.');
+    const q = quotesOf(
+      'Minister Anna Berg said, "Our farmers deserve better prices." The plan is fair, Tom Hale told reporters.',
+    );
     expect(q[0]).toMatchObject({ text: "Our farmers deserve better prices.", speaker: "Anna Berg" });
   });
 
@@ -26,7 +30,13 @@ describe("extractQuotes", () => {
 
   it("extracts reported speech", () => {
     const q = quotesOf("Anna Berg said that the grain deal would be signed next week.");
-    expect(q).toEqual([expect.objectContaining({ text: "the grain deal would be signed next week", speaker: "Anna Berg", reported: true })]);
+    expect(q).toEqual([
+      expect.objectContaining({
+        text: "the grain deal would be signed next week",
+        speaker: "Anna Berg",
+        reported: true,
+      }),
+    ]);
   });
 
   it("ignores short scare quotes", () => {
@@ -40,8 +50,14 @@ describe("extractQuotes", () => {
 
 describe("groupQuotes", () => {
   it("groups differently worded renderings of one statement and diffs them", () => {
-    const a = quotesOf('"This conversation allowed our positions to be brought closer together on trade," Anna Berg said.', 1);
-    const b = quotesOf('“This conversation allowed both sides to further bring their positions closer on trade,” Anna Berg told reporters.', 2);
+    const a = quotesOf(
+      '"This conversation allowed our positions to be brought closer together on trade," Anna Berg said.',
+      1,
+    );
+    const b = quotesOf(
+      "“This conversation allowed both sides to further bring their positions closer on trade,” Anna Berg told reporters.",
+      2,
+    );
     const c = quotesOf('"Wheat exports will double by next spring," Tom Hale said.', 3);
     const groups = groupQuotes([...a, ...b, ...c]);
     expect(groups).toHaveLength(2);
@@ -58,7 +74,9 @@ describe("groupQuotes", () => {
   });
 
   it("measures overlap on the smaller quote", () => {
-    expect(quoteOverlap(contentTerms("border talks resume"), contentTerms("the border talks will resume in June"))).toBe(1);
+    expect(
+      quoteOverlap(contentTerms("border talks resume"), contentTerms("the border talks will resume in June")),
+    ).toBe(1);
     expect(quoteOverlap([], ["x"])).toBe(0);
   });
 

@@ -19,21 +19,20 @@ export interface Quote {
   reported: boolean;
 }
 
-const speechVerb = "said|says|told|tells|added|adds|stated|states|noted|wrote|writes|posted|explained|insisted|warned|argued|continued|declared|quoted|stressed|emphasi[sz]ed|according to|described|called|contended|claimed";
+const speechVerb =
+  "said|says|told|tells|added|adds|stated|states|noted|wrote|writes|posted|explained|insisted|warned|argued|continued|declared|quoted|stressed|emphasi[sz]ed|according to|described|called|contended|claimed";
 const verbAfter = new RegExp(`^[\\s,.!?—–-]*(.{0,90}?)\\b(${speechVerb})\\b(.{0,60})`, "u");
 const verbBefore = new RegExp(`^(?:[^"“”]*?:\\s)?([^"“”:]{0,90}?)\\b(${speechVerb})\\b.{0,200}$`, "u");
 const pronoun = /^(?:he|she|they|him|her|them)$/i;
 // "a key Putin aide", "Putin's advisor": a name used to describe someone else; "the Trump administration": a body.
-const roleNouns = /^(?:['’]s\b|\s+(?:aide|aides|envoy|adviser|advisor|administration|spokesman|spokeswoman|spokesperson|government|team|ally|allies|officials?|camp|regime)\b)/i;
+const roleNouns =
+  /^(?:['’]s\b|\s+(?:aide|aides|envoy|adviser|advisor|administration|spokesman|spokeswoman|spokesperson|government|team|ally|allies|officials?|camp|regime)\b)/i;
 const bodyNouns = /^(?:['’]s)?\s+(?:administration|government|team|officials|camp|regime)\b/i;
 
 /** Minimum content words for a quotation to be tracked: "constructive" alone is a scare quote, not a statement. */
 const MIN_QUOTE_TERMS = 3;
 
-export function extractQuotes(
-  article: { id: number; outletKey: string; text: string },
-  index: EntityIndex,
-): Quote[] {
+export function extractQuotes(article: { id: number; outletKey: string; text: string }, index: EntityIndex): Quote[] {
   const out: Quote[] = [];
   const text = splitParagraphs(article.text).join("\n\n");
   const mentions = findMentions(text, index);
@@ -44,7 +43,10 @@ export function extractQuotes(
   for (const para of text.split("\n\n")) {
     for (const s of splitParagraph(para)) {
       const start = text.indexOf(s, pos);
-      const first = mentions.find((m) => m.type === "person" && m.start >= start && m.end <= start + s.length && !roleNouns.test(text.slice(m.end)));
+      const first = mentions.find(
+        (m) =>
+          m.type === "person" && m.start >= start && m.end <= start + s.length && !roleNouns.test(text.slice(m.end)),
+      );
       if (first) subjects.push(first);
       pos = start + s.length;
     }
@@ -68,7 +70,9 @@ export function extractQuotes(
     };
     const spans = quoteSpans(para);
     const resolve = (phrase: string, phraseStart: number): string | null => {
-      const named = mentions.find((m) => m.type === "person" && m.start >= phraseStart && m.end <= phraseStart + phrase.length);
+      const named = mentions.find(
+        (m) => m.type === "person" && m.start >= phraseStart && m.end <= phraseStart + phrase.length,
+      );
       if (named && !roleNouns.test(text.slice(named.end))) return named.name;
       if (named && bodyNouns.test(text.slice(named.end))) return null;
       const words = phrase.trim().split(/\s+/);
@@ -98,7 +102,14 @@ export function extractQuotes(
         else if (/^\s*(?:quote:)?\s*$/i.test(before)) speaker = lastSpeaker;
       }
       if (speaker) lastSpeaker = speaker;
-      out.push({ articleId: article.id, outletKey: article.outletKey, sentenceIndex: sentenceIndex + k, text: inner, speaker, reported: false });
+      out.push({
+        articleId: article.id,
+        outletKey: article.outletKey,
+        sentenceIndex: sentenceIndex + k,
+        text: inner,
+        speaker,
+        reported: false,
+      });
     }
     sentences.forEach((s, k) => {
       if (/["“”]/.test(s)) return;
@@ -106,7 +117,14 @@ export function extractQuotes(
       if (!m || contentTerms(m[2]).length < MIN_QUOTE_TERMS) return;
       const speaker = resolve(m[1], offset + starts[k]);
       if (speaker) lastSpeaker = speaker;
-      out.push({ articleId: article.id, outletKey: article.outletKey, sentenceIndex: sentenceIndex + k, text: m[2], speaker, reported: true });
+      out.push({
+        articleId: article.id,
+        outletKey: article.outletKey,
+        sentenceIndex: sentenceIndex + k,
+        text: m[2],
+        speaker,
+        reported: true,
+      });
     });
     offset += para.length + 2;
     sentenceIndex += sentences.length;
@@ -165,7 +183,9 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
       })),
     };
   });
-  return groups.sort((a, b) => b.outletCount - a.outletCount || b.variants.length - a.variants.length || a.id.localeCompare(b.id));
+  return groups.sort(
+    (a, b) => b.outletCount - a.outletCount || b.variants.length - a.variants.length || a.id.localeCompare(b.id),
+  );
 }
 
 function mostCommon(values: readonly string[]): string | null {

@@ -19,7 +19,11 @@ export const outletSchema = z.object({
 });
 export type Outlet = z.infer<typeof outletSchema>;
 
-export const sentenceRefSchema = z.object({ articleId: z.number().int(), index: z.number().int().nonnegative(), text: z.string() });
+export const sentenceRefSchema = z.object({
+  articleId: z.number().int(),
+  index: z.number().int().nonnegative(),
+  text: z.string(),
+});
 export type SentenceRef = z.infer<typeof sentenceRefSchema>;
 
 export const articleSentenceSchema = z.object({
@@ -88,7 +92,9 @@ export const coverageSchema = z.object({
   byKind: spreadSchema,
   byLean: spreadSchema,
   /** Outlets that covered related events (or are the most active) but not this one; filled from the database. */
-  notCoveredBy: z.array(z.object({ name: z.string(), domain: z.string(), country: z.string().nullable(), articles: z.number().int() })),
+  notCoveredBy: z.array(
+    z.object({ name: z.string(), domain: z.string(), country: z.string().nullable(), articles: z.number().int() }),
+  ),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 

@@ -19,7 +19,10 @@ describe("splitParagraph", () => {
   });
 
   it("ends a sentence after a dotted acronym when a new sentence clearly starts", () => {
-    expect(splitParagraph("Talks were held in the U.S. The envoy left.")).toEqual(["Talks were held in the U.S.", "The envoy left."]);
+    expect(splitParagraph("Talks were held in the U.S. The envoy left.")).toEqual([
+      "Talks were held in the U.S.",
+      "The envoy left.",
+    ]);
     expect(splitParagraph("The U.S. President spoke.")).toEqual(["The U.S. President spoke."]);
   });
 
@@ -31,10 +34,9 @@ describe("splitParagraph", () => {
   });
 
   it("ends a sentence at a quotation that closes with a full stop", () => {
-    expect(splitParagraph('He said, "We will not recognise it." Zelenskyy said, "It is against our constitution."')).toEqual([
-      'He said, "We will not recognise it."',
-      'Zelenskyy said, "It is against our constitution."',
-    ]);
+    expect(
+      splitParagraph('He said, "We will not recognise it." Zelenskyy said, "It is against our constitution."'),
+    ).toEqual(['He said, "We will not recognise it."', 'Zelenskyy said, "It is against our constitution."']);
   });
 
   it("does not split before a lower-case word", () => {

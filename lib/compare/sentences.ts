@@ -24,7 +24,12 @@ const sentenceStarters = new Set(
 export function splitParagraphs(text: string): string[] {
   return text
     .split(/\n\s*\n|\n(?=\s*[•\-*–]\s)/)
-    .map((p) => p.replace(/^\s*[•*–-]\s+/, "").replace(/\s*\n\s*/g, " ").trim())
+    .map((p) =>
+      p
+        .replace(/^\s*[•*–-]\s+/, "")
+        .replace(/\s*\n\s*/g, " ")
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -55,7 +60,7 @@ export function splitParagraph(para: string): string[] {
     const gap = /^\s+/.exec(rest);
     if (!gap) continue;
     const next = rest.slice(gap[0].length);
-    if (!/^[\p{Lu}\p{N}"“‘'«(\[]/u.test(next)) continue;
+    if (!/^[\p{Lu}\p{N}"“‘'«([]/u.test(next)) continue;
     if (m[0] === "." && !endsSentence(para.slice(from, m.index), next)) continue;
     out.push(para.slice(from, end).trim());
     from = end;

@@ -13,9 +13,21 @@ const article = (id: number, source: CompareInput["source"], text: string, title
 });
 
 const articles = [
-  article(1, outlet("Alpha", "alpha.example"), "The envoy met the president in Moscow for three hours on Friday. Aides said the talks with the envoy were constructive and useful. The rouble fell sharply against the dollar in early trading."),
-  article(2, outlet("Beta", "beta.example"), "On Friday the president held a three-hour meeting with the envoy in Moscow. The Kremlin described the talks with the envoy as constructive. Farmers protested new grain export quotas outside parliament."),
-  article(3, outlet("Gamma", "gamma.example"), "A presidential aide called the talks with the envoy constructive and useful. The envoy met the president for three hours."),
+  article(
+    1,
+    outlet("Alpha", "alpha.example"),
+    "The envoy met the president in Moscow for three hours on Friday. Aides said the talks with the envoy were constructive and useful. The rouble fell sharply against the dollar in early trading.",
+  ),
+  article(
+    2,
+    outlet("Beta", "beta.example"),
+    "On Friday the president held a three-hour meeting with the envoy in Moscow. The Kremlin described the talks with the envoy as constructive. Farmers protested new grain export quotas outside parliament.",
+  ),
+  article(
+    3,
+    outlet("Gamma", "gamma.example"),
+    "A presidential aide called the talks with the envoy constructive and useful. The envoy met the president for three hours.",
+  ),
 ];
 
 describe("shared and unique reporting", () => {
@@ -37,7 +49,11 @@ describe("shared and unique reporting", () => {
   });
 
   it("marks the claims only one outlet made", () => {
-    const uniqueOf = (id: number) => c.articles.find((a) => a.id === id)!.sentences.filter((s) => s.unique).map((s) => s.text);
+    const uniqueOf = (id: number) =>
+      c.articles
+        .find((a) => a.id === id)!
+        .sentences.filter((s) => s.unique)
+        .map((s) => s.text);
     expect(uniqueOf(1)).toEqual(["The rouble fell sharply against the dollar in early trading."]);
     expect(uniqueOf(2)).toEqual(["Farmers protested new grain export quotas outside parliament."]);
     expect(uniqueOf(3)).toEqual([]);

@@ -26,7 +26,9 @@ export const GROUP_THRESHOLD = 0.22;
 const MIN_CLAIM_TERMS = 4;
 
 export function findSharedReporting(articles: readonly SentenceSource[]): SharedReporting {
-  const items = articles.flatMap((a) => a.sentences.map((s) => ({ articleId: a.id, outletKey: a.outletKey, sentence: s })));
+  const items = articles.flatMap((a) =>
+    a.sentences.map((s) => ({ articleId: a.id, outletKey: a.outletKey, sentence: s })),
+  );
   const substantive = items.map((it) => contentTerms(it.sentence.text).length >= MIN_CLAIM_TERMS);
   const space = buildVectors(items.map((it) => it.sentence.text));
   const sim = (i: number, j: number) => cosine(space.vectors[i], space.vectors[j]);
@@ -50,12 +52,18 @@ export function findSharedReporting(articles: readonly SentenceSource[]): Shared
       label: items[central].sentence.text,
       outletCount: outletKeys.length,
       outletKeys,
-      sentences: members.map((k) => ({ articleId: items[k].articleId, index: items[k].sentence.index, text: items[k].sentence.text })),
+      sentences: members.map((k) => ({
+        articleId: items[k].articleId,
+        index: items[k].sentence.index,
+        text: items[k].sentence.text,
+      })),
     });
   }
   // Most widely reported first; among equals, the order in which the earliest article tells them.
   const firstPosition = (g: SharedGroup) => Math.min(...g.sentences.map((s) => s.index));
-  groups.sort((a, b) => b.outletCount - a.outletCount || firstPosition(a) - firstPosition(b) || a.id.localeCompare(b.id));
+  groups.sort(
+    (a, b) => b.outletCount - a.outletCount || firstPosition(a) - firstPosition(b) || a.id.localeCompare(b.id),
+  );
 
   const marks = new Map<number, { groupId: string | null; unique: boolean }[]>();
   items.forEach((it, k) => {

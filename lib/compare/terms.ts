@@ -30,5 +30,7 @@ export function canonicalTerm(term: string): string {
 /** The terms of a text, in order, synonyms folded. */
 export function contentTerms(text: string): string[] {
   // "US" is the pronoun "us" to the tokenizer, which drops it as a stop word.
-  return tokenize(text.replace(/\b(?:U\.S\.(?:A\.)?|US|USA|United States(?: of America)?)(?![\p{L}.])/gu, "USA")).map(canonicalTerm);
+  return tokenize(text.replace(/\b(?:U\.S\.(?:A\.)?|US|USA|United States(?: of America)?)(?![\p{L}.])/gu, "USA")).map(
+    canonicalTerm,
+  );
 }

@@ -9,7 +9,9 @@ const articles = [
 
 describe("event view query", () => {
   it("parses outlets, order and the compared pair, falling back on bad values", () => {
-    expect(parseEventViewQuery({ outlets: "Alpha.example, zeta.example", order: "outlet", articleA: "3", articleB: "x" })).toEqual({
+    expect(
+      parseEventViewQuery({ outlets: "Alpha.example, zeta.example", order: "outlet", articleA: "3", articleB: "x" }),
+    ).toEqual({
       outlets: ["alpha.example", "zeta.example"],
       order: "outlet",
       articleA: 3,

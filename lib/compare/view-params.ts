@@ -2,14 +2,24 @@
 // compare. Anything malformed falls back to the default rather than failing the page.
 import { z } from "zod";
 
-const articleId = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number).optional().catch(undefined);
+const articleId = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number)
+  .optional()
+  .catch(undefined);
 
 export const eventViewQuerySchema = z.object({
   /** Comma-separated outlet domains; empty or absent means every outlet. */
   outlets: z
     .string()
     .max(2000)
-    .transform((s) => s.split(",").map((d) => d.trim().toLowerCase()).filter((d) => /^[a-z0-9.-]{1,253}$/.test(d)))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((d) => d.trim().toLowerCase())
+        .filter((d) => /^[a-z0-9.-]{1,253}$/.test(d)),
+    )
     .optional()
     .catch(undefined),
   order: z.enum(["date", "outlet"]).default("date").catch("date"),
@@ -44,7 +54,11 @@ export function selectColumns<T extends { id: number; source: { name: string; do
     ? articles.filter((a) => (a.source && wanted.has(a.source.domain)) || alsoFrom(a).some((d) => wanted.has(d)))
     : [...articles];
   if (query.order === "outlet") {
-    kept.sort((a, b) => (a.source?.name ?? "\uffff").localeCompare(b.source?.name ?? "\uffff", "en", { sensitivity: "base" }) || a.id - b.id);
+    kept.sort(
+      (a, b) =>
+        (a.source?.name ?? "\uffff").localeCompare(b.source?.name ?? "\uffff", "en", { sensitivity: "base" }) ||
+        a.id - b.id,
+    );
   }
   return kept;
 }

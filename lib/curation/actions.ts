@@ -10,6 +10,12 @@ const action = editorFormActions(curationPage);
 export const editEventAction = action(ops.editEventOp, { notice: "Title and summary saved." });
 export const pinEventAction = action(ops.pinEventOp, { notice: "Pin updated." });
 export const hideEventAction = action(ops.hideEventOp, { notice: "Visibility updated." });
-export const mergeEventsAction = action(ops.mergeEventsOp, { notice: "Events merged.", next: (into) => `/editor/events/${into.id}` });
+export const mergeEventsAction = action(ops.mergeEventsOp, {
+  notice: "Events merged.",
+  next: (into) => `/editor/events/${into.id}`,
+});
 export const moveArticleAction = action(ops.moveArticleOp, { notice: "Article moved." });
-export const splitArticlesAction = action(ops.splitArticlesOp, { notice: "Articles split into a new event.", next: (created) => `/editor/events/${created.id}` });
+export const splitArticlesAction = action(ops.splitArticlesOp, {
+  notice: "Articles split into a new event.",
+  next: (created) => `/editor/events/${created.id}`,
+});

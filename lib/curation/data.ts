@@ -41,7 +41,11 @@ export async function getEventForCuration(id: number, db: Db = getDb()): Promise
       ...curatedEventFields,
       editedAt: true,
       members: {
-        select: { article: { select: { id: true, title: true, publishedAt: true, source: { select: { name: true, domain: true } } } } },
+        select: {
+          article: {
+            select: { id: true, title: true, publishedAt: true, source: { select: { name: true, domain: true } } },
+          },
+        },
         orderBy: { articleId: "asc" },
       },
     },

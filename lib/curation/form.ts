@@ -7,7 +7,10 @@ export function safeReturnPath(value: unknown): string {
   return typeof value === "string" && /^\/editor(\/events\/[1-9]\d{0,9})?$/.test(value) ? value : "/editor";
 }
 
-export const curationPage: EditorFormPage = { back: (input) => safeReturnPath(input.returnTo), revalidate: { path: "/", type: "layout" } };
+export const curationPage: EditorFormPage = {
+  back: (input) => safeReturnPath(input.returnTo),
+  revalidate: { path: "/", type: "layout" },
+};
 
 /** A curation form post on plain values, as the server actions run it (see lib/editor/form.ts). */
 export function runCurationForm<R>(post: FormPost<R>): Promise<string> {

@@ -5,7 +5,14 @@
 // each event before and after. Undoing a clusterer's mistake is the everyday editorial job, not an admin's.
 import { editorOp } from "@/lib/editor/operation";
 import * as m from "./mutations";
-import { EditEventInput, HideEventInput, MergeEventsInput, MoveArticleInput, PinEventInput, SplitArticlesInput } from "./schema";
+import {
+  EditEventInput,
+  HideEventInput,
+  MergeEventsInput,
+  MoveArticleInput,
+  PinEventInput,
+  SplitArticlesInput,
+} from "./schema";
 
 export type { EditorContext } from "@/lib/editor/operation";
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const Id = z.coerce.number({ error: "not a valid id" }).int("not a valid id").positive("not a valid id").max(2_147_483_647, "not a valid id");
+const Id = z.coerce
+  .number({ error: "not a valid id" })
+  .int("not a valid id")
+  .positive("not a valid id")
+  .max(2_147_483_647, "not a valid id");
 
 // Any printable text is allowed (React and the feeds escape it on output); control characters only hide things,
 // though a summary may keep its line breaks.

@@ -21,7 +21,9 @@ export function statsOf(articles: readonly MemberRow[]): EventStats | null {
   if (articles.length === 0) return null;
   // The span comes from the dates the articles print; fetch times only stand in when none has one.
   const dated = articles.filter((a) => a.publishedAt);
-  const times = (dated.length ? dated.map((a) => a.publishedAt!) : articles.map((a) => a.fetchedAt)).map((d) => d.getTime());
+  const times = (dated.length ? dated.map((a) => a.publishedAt!) : articles.map((a) => a.fetchedAt)).map((d) =>
+    d.getTime(),
+  );
   // An article with no known outlet counts as an outlet of its own.
   const outlets = new Set(articles.map((a) => (a.sourceId === null ? `article:${a.id}` : `source:${a.sourceId}`)));
   return {

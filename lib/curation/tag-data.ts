@@ -19,7 +19,10 @@ export async function getTagWithEvents(
   limit: number,
   db: Db = getDb(),
 ): Promise<{ tag: PublicTag; events: EventSummary[]; total: number } | null> {
-  const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } });
+  const tag = await db.tag.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, description: true },
+  });
   if (!tag) return null;
   const where = { ...visibleEventWhere, tags: { some: { tagId: tag.id } } };
   const [rows, total] = await Promise.all([
@@ -40,7 +43,10 @@ export async function getTagWithEvents(
     }),
     db.event.count({ where }),
   ]);
-  const events = rows.map(({ members, ...e }) => ({ ...e, sources: distinctSources(members.map((m) => m.article.source)) }));
+  const events = rows.map(({ members, ...e }) => ({
+    ...e,
+    sources: distinctSources(members.map((m) => m.article.source)),
+  }));
   return { tag, events, total };
 }
 
@@ -51,7 +57,9 @@ export async function tagSlugRedirect(slug: string, db: Db = getDb()): Promise<s
 }
 
 /** Every tag with the time its newest visible event was last seen (null when it has none), by name. */
-export async function listPublicTags(db: Db = getDb()): Promise<(PublicTag & { lastSeenAt: Date | null; createdAt: Date })[]> {
+export async function listPublicTags(
+  db: Db = getDb(),
+): Promise<(PublicTag & { lastSeenAt: Date | null; createdAt: Date })[]> {
   const tags = await db.tag.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, slug: true, description: true, createdAt: true },

@@ -17,7 +17,14 @@ export type FormAction = (formData: FormData) => Promise<void>;
 export function editorFormActions(page: EditorFormPage) {
   return <R>(op: EditorOp<R>, outcome: FormOutcome<R>): FormAction =>
     async (formData) => {
-      const location = await runEditorForm(page, { headers: await headers(), formData, getSession: () => getCurrentSession(), db: getDb(), op, ...outcome });
+      const location = await runEditorForm(page, {
+        headers: await headers(),
+        formData,
+        getSession: () => getCurrentSession(),
+        db: getDb(),
+        op,
+        ...outcome,
+      });
       revalidatePath(page.revalidate.path, page.revalidate.type);
       redirect(location);
     };

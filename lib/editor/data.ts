@@ -13,6 +13,10 @@ export interface AuditRow {
 }
 
 export async function recentAudit(limit: number, db: Db = getDb()): Promise<AuditRow[]> {
-  const rows = await db.auditLog.findMany({ orderBy: { id: "desc" }, take: limit, include: { user: { select: { email: true } } } });
+  const rows = await db.auditLog.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    include: { user: { select: { email: true } } },
+  });
   return rows.map(({ user, userId: _userId, ...r }) => ({ ...r, userEmail: user?.email ?? null }));
 }

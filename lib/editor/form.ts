@@ -52,7 +52,8 @@ export async function runEditorForm<R>(page: Pick<EditorFormPage, "back">, post:
     return `${post.next ? post.next(result) : back}?${new URLSearchParams({ notice })}`;
   } catch (err) {
     if (err instanceof AuthError && err.status === 401) return `/login?${new URLSearchParams({ next: back })}`;
-    if (err instanceof AuthError || err instanceof InputError) return `${back}?${new URLSearchParams({ error: err.message })}`;
+    if (err instanceof AuthError || err instanceof InputError)
+      return `${back}?${new URLSearchParams({ error: err.message })}`;
     throw err;
   }
 }

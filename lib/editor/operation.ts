@@ -33,7 +33,9 @@ export function editorOp<I, R, O = never, C extends EditorContext = EditorContex
     const { userId } = guards[spec.role](ctx.session);
     const input = parseInput(spec.input, raw);
     try {
-      return await (spec.options ? spec.mutation(ctx.db, input, userId, spec.options(ctx)) : spec.mutation(ctx.db, input, userId));
+      return await (spec.options
+        ? spec.mutation(ctx.db, input, userId, spec.options(ctx))
+        : spec.mutation(ctx.db, input, userId));
     } catch (err) {
       if (spec.userErrors?.some((E) => err instanceof E)) throw new InputError((err as Error).message);
       throw err;

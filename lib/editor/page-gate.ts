@@ -7,7 +7,9 @@ import { AuthError, requireEditor } from "@/lib/auth/guards";
 
 type Session = NonNullable<Awaited<ReturnType<typeof getCurrentSession>>>;
 
-export async function editorPageGate(path: string): Promise<{ session: Session; refusal?: never } | { session?: never; refusal: string }> {
+export async function editorPageGate(
+  path: string,
+): Promise<{ session: Session; refusal?: never } | { session?: never; refusal: string }> {
   const session = await getCurrentSession();
   try {
     requireEditor(session);

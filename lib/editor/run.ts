@@ -1,5 +1,5 @@
 // Input the editor can correct: a zod failure becomes an InputError, whose message goes back to the form as ?error=.
-import { z } from "zod";
+import type { z } from "zod";
 
 export class InputError extends Error {
   constructor(message: string) {

@@ -47,7 +47,17 @@ export async function listEvents(
   const events = pageIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return []; // deleted between the two queries
-    const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
+    const {
+      members,
+      mergedIntoId: _m,
+      createdAt: _c,
+      updatedAt: _u,
+      pinned: _p,
+      hidden: _h,
+      curatedAt: _cu,
+      editedAt: _e,
+      ...event
+    } = row;
     return [{ ...event, sources: distinctSources(members.map((m) => m.article.source)) } satisfies EventSummary];
   });
   return { events, total: candidates.length, limit, offset };
@@ -98,12 +108,25 @@ export async function readEvent(id: number, db: Db = getDb()): Promise<EventWith
     const target = await resolveMergeChain(db, row.mergedIntoId);
     return target === null ? null : { redirectTo: target };
   }
-  const { members, mergedIntoId: _m, createdAt: _c, updatedAt: _u, pinned: _p, hidden: _h, curatedAt: _cu, editedAt: _e, ...event } = row;
+  const {
+    members,
+    mergedIntoId: _m,
+    createdAt: _c,
+    updatedAt: _u,
+    pinned: _p,
+    hidden: _h,
+    curatedAt: _cu,
+    editedAt: _e,
+    ...event
+  } = row;
   const articles = members.map((m) => toEventArticle(m.article)).sort(byPublication);
   return { event: { ...event, sources: distinctSources(articles.map((a) => a.source)), articles }, members };
 }
 
-type MemberArticle = Omit<EventArticle, "source"> & { updatedAt: Date; source: (SourceRef & { updatedAt: Date }) | null };
+type MemberArticle = Omit<EventArticle, "source"> & {
+  updatedAt: Date;
+  source: (SourceRef & { updatedAt: Date }) | null;
+};
 
 function toEventArticle(row: MemberArticle): EventArticle {
   const { updatedAt: _u, source, ...article } = row;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { countryName, formatDateTime, formatSpan, joinNames, langAttribute, languageName, paragraphs, plural } from "./format";
+import {
+  countryName,
+  formatDateTime,
+  formatSpan,
+  joinNames,
+  langAttribute,
+  languageName,
+  paragraphs,
+  plural,
+} from "./format";
 
 describe("dates", () => {
   // vitest runs in Asia/Kathmandu (UTC+5:45): local-time leaks would show up as :45 minutes.
@@ -8,7 +17,9 @@ describe("dates", () => {
   });
 
   it("collapses a span within one UTC day", () => {
-    expect(formatSpan(new Date("2024-03-12T09:10:00Z"), new Date("2024-03-12T14:05:00Z"))).toBe("12 Mar 2024, 09:10–14:05 UTC");
+    expect(formatSpan(new Date("2024-03-12T09:10:00Z"), new Date("2024-03-12T14:05:00Z"))).toBe(
+      "12 Mar 2024, 09:10–14:05 UTC",
+    );
     expect(formatSpan(new Date("2024-03-12T20:00:00Z"), new Date("2024-03-13T01:00:00Z"))).toBe(
       "12 Mar 2024, 20:00 UTC – 13 Mar 2024, 01:00 UTC",
     );
@@ -18,7 +29,9 @@ describe("dates", () => {
 
   it("shows a date printed without a time as a day, not as midnight", () => {
     expect(formatDateTime(new Date("2025-04-25T00:00:00Z"))).toBe("25 Apr 2025");
-    expect(formatSpan(new Date("2025-04-25T00:00:00Z"), new Date("2025-05-12T00:00:00Z"))).toBe("25 Apr 2025 – 12 May 2025");
+    expect(formatSpan(new Date("2025-04-25T00:00:00Z"), new Date("2025-05-12T00:00:00Z"))).toBe(
+      "25 Apr 2025 – 12 May 2025",
+    );
     expect(formatSpan(new Date("2025-04-25T00:00:00Z"), new Date("2025-04-26T08:30:00Z"))).toBe(
       "25 Apr 2025 – 26 Apr 2025, 08:30 UTC",
     );
@@ -35,7 +48,7 @@ describe("names", () => {
 
   it("accepts only well-formed language tags", () => {
     expect(langAttribute("en-gb")).toBe("en-GB");
-    expect(langAttribute("en\" onload=\"x")).toBeUndefined();
+    expect(langAttribute('en" onload="x')).toBeUndefined();
     expect(languageName("uk")).toBe("Ukrainian");
     expect(languageName(null)).toBeNull();
   });

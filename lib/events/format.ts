@@ -2,7 +2,12 @@
 // zone is arbitrary and articles come from every zone, so only one fixed zone makes them comparable.
 
 const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const timeFmt = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /**
  * Extractors store a date printed without a time as midnight UTC; showing "00:00 UTC" would invent a time the

@@ -44,7 +44,10 @@ export const loadEventPage = cache(async (rawId: string): Promise<EventPageData>
 });
 
 /** What the comparison panel shows for this URL's query: the comparison and the "compare two" pair, if any. */
-export function eventComparisonView({ event, comparison }: EventPageData, searchParams: Record<string, string | string[] | undefined>) {
+export function eventComparisonView(
+  { event, comparison }: EventPageData,
+  searchParams: Record<string, string | string[] | undefined>,
+) {
   const query = parseEventViewQuery(searchParams);
   const a = event.articles.find((x) => x.id === query.articleA);
   const b = event.articles.find((x) => x.id === query.articleB);

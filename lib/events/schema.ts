@@ -25,7 +25,12 @@ export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 
 /** Query string of the home page: `?page=2`; anything unparseable falls back to the first page. */
 export const homeQuerySchema = z.object({
-  page: z.string().regex(/^[1-9]\d{0,6}$/).transform(Number).catch(1).default(1),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/)
+    .transform(Number)
+    .catch(1)
+    .default(1),
 });
 
 export const sourceJsonSchema = z.object({

@@ -3,12 +3,16 @@ import { canonicalUrl } from "./canonical-url";
 
 describe("canonicalUrl", () => {
   it("lower-cases the host and drops fragments, default ports and credentials", () => {
-    expect(canonicalUrl("HTTPS://News.Example.COM:443/World/Story?id=7#comments")).toBe("https://news.example.com/World/Story?id=7");
+    expect(canonicalUrl("HTTPS://News.Example.COM:443/World/Story?id=7#comments")).toBe(
+      "https://news.example.com/World/Story?id=7",
+    );
     expect(canonicalUrl("http://user:pw@example.com:80/a")).toBe("http://example.com/a");
   });
 
   it("removes trackers but keeps parameters that identify the page, in a stable order", () => {
-    expect(canonicalUrl("https://example.com/a?utm_source=x&b=2&fbclid=1&a=1&gclid=9")).toBe("https://example.com/a?a=1&b=2");
+    expect(canonicalUrl("https://example.com/a?utm_source=x&b=2&fbclid=1&a=1&gclid=9")).toBe(
+      "https://example.com/a?a=1&b=2",
+    );
   });
 
   it("treats index pages and trailing slashes as the same page", () => {

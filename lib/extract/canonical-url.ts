@@ -1,7 +1,8 @@
 // Two links to one article must become one key, or a re-import would store the article twice.
 
 /** Query parameters that track the reader rather than identify the page. */
-const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|ocid|cmpid|at_medium|at_campaign|ito|spm)$/i;
+const TRACKING_PARAMS =
+  /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|ocid|cmpid|at_medium|at_campaign|ito|spm)$/i;
 
 /** Canonical form of an article URL, or null when it is not an http(s) URL. */
 export function canonicalUrl(input: string): string | null {

@@ -39,7 +39,10 @@ export function extractDocument(doc: RawDocument): Extraction {
 
   const format = detectFormat(doc, content);
   const text = decode(content, format, doc.charset);
-  const article = format === "html" ? extractHtml(text, { url: doc.url ?? undefined }) : extractTextDump(text, { fileName: doc.name, url: doc.url ?? undefined });
+  const article =
+    format === "html"
+      ? extractHtml(text, { url: doc.url ?? undefined })
+      : extractTextDump(text, { fileName: doc.name, url: doc.url ?? undefined });
   if (!article.text.trim()) throw new ExtractionError("no article text found");
   if (doc.url && !article.url) article.url = doc.url;
   article.language ??= detectLanguage(`${article.title}\n${article.text}`);

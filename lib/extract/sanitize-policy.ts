@@ -4,9 +4,37 @@
 
 /** The only markup an article body may keep: structure a reader needs, nothing that runs or restyles the page. */
 export const ALLOWED_TAGS = [
-  "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite", "em", "strong", "b", "i",
-  "a", "figure", "figcaption", "img", "pre", "code",
-  "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+  "p",
+  "br",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "q",
+  "cite",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "a",
+  "figure",
+  "figcaption",
+  "img",
+  "pre",
+  "code",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
 ];
 
 /** Kept under another name: the page title is shown apart, so inside the body an h1 is a section heading. */
@@ -21,8 +49,24 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 
 /** Elements whose content is code, form state or a foreign document: their text would be noise or a payload. */
 export const DROP_WITH_CONTENT = [
-  "script", "style", "noscript", "template", "textarea", "option", "select", "button",
-  "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "head", "title",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "textarea",
+  "option",
+  "select",
+  "button",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
+  "head",
+  "title",
 ];
 
 /** Every kept link gets this rel, whatever the page said. */

@@ -1,7 +1,15 @@
 // Arbitrary untrusted HTML → stored article HTML, by sanitize-html under the allowlist of sanitize-policy.ts.
 import sanitize from "sanitize-html";
 import { parseBase, safeUrl } from "./safe-url";
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROP_WITH_CONTENT, IMAGE_SCHEMES, LINK_REL, LINK_SCHEMES, RENAMED_TAGS } from "./sanitize-policy";
+import {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_TAGS,
+  DROP_WITH_CONTENT,
+  IMAGE_SCHEMES,
+  LINK_REL,
+  LINK_SCHEMES,
+  RENAMED_TAGS,
+} from "./sanitize-policy";
 
 export interface SanitizeOptions {
   /** Page URL that relative links and image sources are resolved against. */
@@ -37,4 +45,3 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
   });
 }
-

@@ -39,7 +39,9 @@ describe("site rules in extractHtml", () => {
   it("applies a domain's rule to its subdomains and to a page known only by its canonical link", () => {
     const sub = extractHtml(page(), { url: "https://www.news.keeper.example.com/a", siteRules: rules });
     expect(sub.text).toBe(prose("the bridge repairs"));
-    const canonical = extractHtml(page('<link rel="canonical" href="https://keeper.example.com/bridge">'), { siteRules: rules });
+    const canonical = extractHtml(page('<link rel="canonical" href="https://keeper.example.com/bridge">'), {
+      siteRules: rules,
+    });
     expect(canonical.text).toBe(prose("the bridge repairs"));
   });
 
@@ -62,9 +64,13 @@ describe("parseSiteRules", () => {
   });
 
   it("rejects unknown fields, empty rules and hosts that are not host names", () => {
-    expect(() => parseSiteRules({ "example.com": { keep: "article", remove: [".ad"] } })).toThrow(/example\.com.*remove/);
+    expect(() => parseSiteRules({ "example.com": { keep: "article", remove: [".ad"] } })).toThrow(
+      /example\.com.*remove/,
+    );
     expect(() => parseSiteRules({ "example.com": {} })).toThrow(/example\.com: a rule needs keep or drop/);
-    expect(() => parseSiteRules({ "https://example.com/": { keep: "article" } })).toThrow(/expected a lower-case host name/);
+    expect(() => parseSiteRules({ "https://example.com/": { keep: "article" } })).toThrow(
+      /expected a lower-case host name/,
+    );
     expect(() => parseSiteRules([])).toThrow(/invalid site rules: \(top level\)/);
   });
 

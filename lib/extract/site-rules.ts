@@ -36,7 +36,8 @@ const Rule = z
 // Hosts are checked here rather than as the record's key schema, whose error would not say what is wrong.
 const RulesFile = z.record(z.string(), Rule).superRefine((rules, ctx) => {
   for (const host of Object.keys(rules)) {
-    if (!HOST.test(host)) ctx.addIssue({ code: "custom", path: [host], message: "expected a lower-case host name such as example.com" });
+    if (!HOST.test(host))
+      ctx.addIssue({ code: "custom", path: [host], message: "expected a lower-case host name such as example.com" });
   }
 });
 

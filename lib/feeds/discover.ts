@@ -5,13 +5,28 @@ import { load } from "cheerio";
 import { safeFetch, type SafeFetchOptions } from "@/lib/net/fetch";
 import { parseFeed, type ParsedFeed } from "./parse";
 
-export const FEED_LINK_TYPES = new Set(["application/rss+xml", "application/atom+xml", "application/feed+json", "application/json"]);
-export const COMMON_FEED_PATHS = ["/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml", "/feeds/posts/default"];
+export const FEED_LINK_TYPES = new Set([
+  "application/rss+xml",
+  "application/atom+xml",
+  "application/feed+json",
+  "application/json",
+]);
+export const COMMON_FEED_PATHS = [
+  "/feed",
+  "/rss",
+  "/rss.xml",
+  "/atom.xml",
+  "/feed.xml",
+  "/index.xml",
+  "/feeds/posts/default",
+];
 
 export type DiscoverOptions = Omit<SafeFetchOptions, "etag" | "lastModified" | "accept">;
 
-const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json;q=0.9,*/*;q=0.5";
-const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+const PAGE_ACCEPT =
+  "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json;q=0.9,*/*;q=0.5";
+const FEED_ACCEPT =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
 /** Parses a fetched body as a feed, or null when it is not one. */
 export async function tryParseFeed(body: string, url: string): Promise<ParsedFeed | null> {
@@ -59,7 +74,8 @@ export async function discoverFeeds(pageUrl: string, fetchOpts: DiscoverOptions 
   const contentType = (page.headers["content-type"] ?? "").toLowerCase();
   if (!contentType.includes("html") && (await tryParseFeed(body, page.url))) return [page.url];
 
-  const announced = contentType.includes("html") || /<html[\s>]/i.test(body.slice(0, 4096)) ? feedLinksInHtml(body, page.url) : [];
+  const announced =
+    contentType.includes("html") || /<html[\s>]/i.test(body.slice(0, 4096)) ? feedLinksInHtml(body, page.url) : [];
   if (announced.length) return announced;
 
   const found: string[] = [];

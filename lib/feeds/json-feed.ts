@@ -37,7 +37,10 @@ export function parseJsonFeed(json: string, baseUrl: string): ParsedFeed {
   }
   const feed = jsonFeedSchema.safeParse(data);
   if (!feed.success) {
-    throw new FeedParseError("unknown-format", `Not a JSON Feed: ${feed.error.issues[0].path.join(".")}: ${feed.error.issues[0].message}`);
+    throw new FeedParseError(
+      "unknown-format",
+      `Not a JSON Feed: ${feed.error.issues[0].path.join(".")}: ${feed.error.issues[0].message}`,
+    );
   }
 
   const out: ParsedFeed = {

@@ -205,7 +205,10 @@ describe("parseFeed: JSON Feed", () => {
     });
     expect(feed.items[1]).toMatchObject({ guid: "2", url: "https://json.example/two", title: "" });
     expect(feed.items[1].contentHtml).toBe("<p>Para one.</p>\n<p>Para &lt;two&gt;.</p>");
-    expect(feed.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/^item 2: id/), expect.stringMatching(/not http/)]);
+    expect(feed.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/^item 2: id/),
+      expect.stringMatching(/not http/),
+    ]);
   });
 
   it("refuses JSON that is not a JSON Feed", async () => {

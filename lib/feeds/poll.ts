@@ -35,7 +35,8 @@ export interface PollResult {
   nextFetchAt: Date;
 }
 
-const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+const FEED_ACCEPT =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 const MAX_ERROR_CHARS = 1000;
 
 function describe(err: unknown): string {
@@ -80,7 +81,14 @@ export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promi
 
   const maxAgeSeconds = maxAgeFromCacheControl(fetched.headers["cache-control"]);
   const weeklyItems = await itemsLastWeek(db, feed, startedAt);
-  const schedule = { feedId, now: startedAt, baseIntervalMinutes: intervalMinutes, consecutiveFailures: 0, maxAgeSeconds, weeklyItems };
+  const schedule = {
+    feedId,
+    now: startedAt,
+    baseIntervalMinutes: intervalMinutes,
+    consecutiveFailures: 0,
+    maxAgeSeconds,
+    weeklyItems,
+  };
 
   if (!parsed) {
     const next = nextFetchAt(schedule);
@@ -127,11 +135,15 @@ export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promi
       lastFetchedAt: startedAt,
       lastSuccessAt: startedAt,
       consecutiveFailures: 0,
-      lastError: itemErrors.length ? `${itemErrors.length} of ${parsed.items.length} items failed; first: ${itemErrors[0].error}` : null,
+      lastError: itemErrors.length
+        ? `${itemErrors.length} of ${parsed.items.length} items failed; first: ${itemErrors[0].error}`
+        : null,
       nextFetchAt: next,
     },
   });
-  log(`feed ${feedId} ${feed.url}: ${delivered} items${itemErrors.length ? `, ${itemErrors.length} failed` : ""}${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ""}`);
+  log(
+    `feed ${feedId} ${feed.url}: ${delivered} items${itemErrors.length ? `, ${itemErrors.length} failed` : ""}${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ""}`,
+  );
   return { status: "ok", items: delivered, itemErrors, skipped: parsed.skipped, nextFetchAt: next };
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { activityInterval, jitterFraction, maxAgeFromCacheControl, nextFetchAt, nextFetchDelayMs, outsideSkipHours } from "./schedule";
+import {
+  activityInterval,
+  jitterFraction,
+  maxAgeFromCacheControl,
+  nextFetchAt,
+  nextFetchDelayMs,
+  outsideSkipHours,
+} from "./schedule";
 
 const MIN = 60_000;
 const base = { feedId: 7, now: new Date("2025-03-04T10:00:00Z"), baseIntervalMinutes: 15, consecutiveFailures: 0 };
@@ -72,7 +79,12 @@ describe("skipHours", () => {
     expect(outsideSkipHours(new Date("2025-03-04T23:20:00Z"), [23, 0])).toEqual(new Date("2025-03-05T01:00:00Z"));
     const t = new Date("2025-03-04T05:20:00Z");
     expect(outsideSkipHours(t, [1, 2])).toBe(t);
-    expect(outsideSkipHours(t, Array.from({ length: 24 }, (_, h) => h))).toBe(t);
+    expect(
+      outsideSkipHours(
+        t,
+        Array.from({ length: 24 }, (_, h) => h),
+      ),
+    ).toBe(t);
   });
 
   it("applies to healthy polls but not to retries", () => {
@@ -97,10 +109,22 @@ describe("activityInterval", () => {
 
   it("feeds into the next poll time of a healthy feed, but not into the retry after an error", () => {
     const now = new Date("2025-04-25T12:00:00Z");
-    const quiet = nextFetchDelayMs({ feedId: 1, now, baseIntervalMinutes: 15, consecutiveFailures: 0, weeklyItems: 84 });
+    const quiet = nextFetchDelayMs({
+      feedId: 1,
+      now,
+      baseIntervalMinutes: 15,
+      consecutiveFailures: 0,
+      weeklyItems: 84,
+    });
     expect(quiet).toBeGreaterThanOrEqual(2 * 3_600_000);
     expect(quiet).toBeLessThan(2 * 3_600_000 + 5 * 60_000 + 1);
-    const failing = nextFetchDelayMs({ feedId: 1, now, baseIntervalMinutes: 15, consecutiveFailures: 1, weeklyItems: 84 });
+    const failing = nextFetchDelayMs({
+      feedId: 1,
+      now,
+      baseIntervalMinutes: 15,
+      consecutiveFailures: 1,
+      weeklyItems: 84,
+    });
     expect(failing).toBeLessThan(20 * 60_000);
   });
 });

@@ -46,7 +46,10 @@ export function nextFetchDelayMs(input: ScheduleInput): number {
     delay = Math.min(base * 2 ** Math.min(input.consecutiveFailures - 1, 30), MAX_BACKOFF_MS);
     if (input.retryAfterSeconds) delay = Math.max(delay, Math.min(input.retryAfterSeconds * 1000, MAX_BACKOFF_MS));
   } else {
-    const hints = [input.ttlMinutes ? input.ttlMinutes * MINUTE : 0, input.maxAgeSeconds ? input.maxAgeSeconds * 1000 : 0];
+    const hints = [
+      input.ttlMinutes ? input.ttlMinutes * MINUTE : 0,
+      input.maxAgeSeconds ? input.maxAgeSeconds * 1000 : 0,
+    ];
     // A hint can ask us to come back later, never sooner than our own interval.
     delay = Math.max(activityInterval(base, input.weeklyItems), Math.min(Math.max(...hints), MAX_HINTED_INTERVAL_MS));
   }

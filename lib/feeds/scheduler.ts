@@ -79,7 +79,10 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       where: {
         enabled: true,
         // An editor can switch a whole outlet off; a feed without an outlet is polled on its own flag.
-        AND: [{ OR: [{ sourceId: null }, { source: { enabled: true } }] }, { OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now() } }] }],
+        AND: [
+          { OR: [{ sourceId: null }, { source: { enabled: true } }] },
+          { OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now() } }] },
+        ],
       },
       orderBy: [{ nextFetchAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
       select: { id: true, url: true },

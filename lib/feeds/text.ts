@@ -22,7 +22,10 @@ export function htmlToPlainText(html: string): string {
 }
 
 export function collapse(s: string): string {
-  return s.replace(/[ \t\r\f\v\u00a0]+/g, " ").replace(/ *\n[\s]*/g, "\n").trim();
+  return s
+    .replace(/[ \t\r\f\v\u00a0]+/g, " ")
+    .replace(/ *\n[\s]*/g, "\n")
+    .trim();
 }
 
 /** content_text of a JSON Feed as minimal HTML: blank-line separated paragraphs. */

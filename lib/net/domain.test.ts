@@ -3,7 +3,8 @@ import { registrableDomain, siteDomain } from "./domain";
 
 describe("registrableDomain", () => {
   it("is null for a host with no registrable domain", () => {
-    for (const host of ["localhost", "http://192.0.2.1/x", "", null, undefined]) expect(registrableDomain(host)).toBeNull();
+    for (const host of ["localhost", "http://192.0.2.1/x", "", null, undefined])
+      expect(registrableDomain(host)).toBeNull();
   });
 
   it("lower-cases and ignores subdomains", () => {

@@ -26,5 +26,11 @@ export async function fetchPage(url: string, options: FetchPageOptions): Promise
   await assertRobotsAllowed(url, { allowHosts: options.allowHosts });
   const page = await safeFetch(url, { allowHosts: options.allowHosts, accept: options.accept });
   const contentType = page.headers["content-type"] ?? null;
-  return { bytes: page.body, name: new URL(page.url).pathname, url: page.url, contentType, charset: charsetFromContentType(contentType) };
+  return {
+    bytes: page.body,
+    name: new URL(page.url).pathname,
+    url: page.url,
+    contentType,
+    charset: charsetFromContentType(contentType),
+  };
 }

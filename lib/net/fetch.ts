@@ -62,7 +62,12 @@ const decoders: Record<string, (buf: Buffer, opts: zlib.ZlibOptions | zlib.Brotl
   },
 };
 
-async function decompress(body: Buffer, contentEncoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
+async function decompress(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const codings = (contentEncoding ?? "")
     .split(",")
     .map((c) => c.trim().toLowerCase())
@@ -156,14 +161,23 @@ function requestHop(target: CheckedUrl, ctx: HopContext): Promise<HopResult> {
     req.on("socket", (socket) => {
       if (!socket.connecting) return;
       connectTimer = setTimeout(
-        () => finish(new FetchError("connect-timeout", `Connecting to ${url.host} took over ${ctx.connectTimeoutMs} ms`, { url: href })),
+        () =>
+          finish(
+            new FetchError("connect-timeout", `Connecting to ${url.host} took over ${ctx.connectTimeoutMs} ms`, {
+              url: href,
+            }),
+          ),
         ctx.connectTimeoutMs,
       );
       socket.once("connect", () => clearTimeout(connectTimer));
     });
 
     req.on("error", (err) => {
-      finish(err instanceof FetchError ? err : new FetchError("network", `Request to ${href} failed: ${err.message}`, { url: href, cause: err }));
+      finish(
+        err instanceof FetchError
+          ? err
+          : new FetchError("network", `Request to ${href} failed: ${err.message}`, { url: href, cause: err }),
+      );
     });
 
     req.on("response", (res) => {
@@ -177,7 +191,11 @@ function requestHop(target: CheckedUrl, ctx: HopContext): Promise<HopResult> {
       }
       const declared = Number(headers["content-length"]);
       if (Number.isFinite(declared) && declared > ctx.maxBytes) {
-        return finish(new FetchError("too-large", `${href} announces ${declared} bytes, over the ${ctx.maxBytes} limit`, { url: href }));
+        return finish(
+          new FetchError("too-large", `${href} announces ${declared} bytes, over the ${ctx.maxBytes} limit`, {
+            url: href,
+          }),
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -190,8 +208,12 @@ function requestHop(target: CheckedUrl, ctx: HopContext): Promise<HopResult> {
         chunks.push(chunk);
       });
       res.on("end", () => finish(null, { status, headers, body: Buffer.concat(chunks) }));
-      res.on("error", (err) => finish(new FetchError("network", `Reading ${href} failed: ${err.message}`, { url: href, cause: err })));
-      res.on("aborted", () => finish(new FetchError("network", `Connection to ${href} closed mid-body`, { url: href })));
+      res.on("error", (err) =>
+        finish(new FetchError("network", `Reading ${href} failed: ${err.message}`, { url: href, cause: err })),
+      );
+      res.on("aborted", () =>
+        finish(new FetchError("network", `Connection to ${href} closed mid-body`, { url: href })),
+      );
     });
 
     req.end();
@@ -218,7 +240,10 @@ export async function safeFetch(input: string | URL, opts: SafeFetchOptions = {}
 
   const controller = new AbortController();
   const timer = setTimeout(
-    () => controller.abort(new FetchError("timeout", `Fetching ${String(input)} took over ${timeoutMs} ms`, { url: String(input) })),
+    () =>
+      controller.abort(
+        new FetchError("timeout", `Fetching ${String(input)} took over ${timeoutMs} ms`, { url: String(input) }),
+      ),
     timeoutMs,
   );
   const onCallerAbort = () =>
@@ -245,7 +270,10 @@ export async function safeFetch(input: string | URL, opts: SafeFetchOptions = {}
     const visited = new Set<string>();
     let current = String(input);
     for (let hop = 0; ; hop++) {
-      const checked = await untilAborted(assertPublicUrl(current, { allowHosts: opts.allowHosts, resolve: opts.resolve }), controller.signal);
+      const checked = await untilAborted(
+        assertPublicUrl(current, { allowHosts: opts.allowHosts, resolve: opts.resolve }),
+        controller.signal,
+      );
       const key = checked.url.href.replace(/#.*$/, "");
       if (visited.has(key)) {
         throw new FetchError("redirect-loop", `Redirect loop: ${key} was already visited`, { url: key });
@@ -257,14 +285,24 @@ export async function safeFetch(input: string | URL, opts: SafeFetchOptions = {}
 
       if (REDIRECT_STATUSES.has(res.status)) {
         const location = res.headers.location;
-        if (!location) throw new FetchError("bad-redirect", `${href} answered ${res.status} without a Location`, { url: href, status: res.status });
+        if (!location)
+          throw new FetchError("bad-redirect", `${href} answered ${res.status} without a Location`, {
+            url: href,
+            status: res.status,
+          });
         if (hop >= maxRedirects) {
-          throw new FetchError("too-many-redirects", `More than ${maxRedirects} redirects starting at ${String(input)}`, { url: href });
+          throw new FetchError(
+            "too-many-redirects",
+            `More than ${maxRedirects} redirects starting at ${String(input)}`,
+            { url: href },
+          );
         }
         try {
           current = new URL(location, checked.url).href;
         } catch {
-          throw new FetchError("bad-redirect", `${href} redirects to an invalid URL: ${location.slice(0, 200)}`, { url: href });
+          throw new FetchError("bad-redirect", `${href} redirects to an invalid URL: ${location.slice(0, 200)}`, {
+            url: href,
+          });
         }
         continue;
       }
@@ -279,7 +317,10 @@ export async function safeFetch(input: string | URL, opts: SafeFetchOptions = {}
           retryAfterSeconds: parseRetryAfter(res.headers["retry-after"]),
         });
       }
-      const body = await untilAborted(decompress(res.body, res.headers["content-encoding"], maxBytes, href), controller.signal);
+      const body = await untilAborted(
+        decompress(res.body, res.headers["content-encoding"], maxBytes, href),
+        controller.signal,
+      );
       return result(href, res.status, res.headers, body, false);
     }
   } finally {
@@ -296,7 +337,13 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - now) / 1000));
 }
 
-function result(url: string, status: number, headers: Record<string, string>, body: Buffer, notModified: boolean): FetchResult {
+function result(
+  url: string,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  notModified: boolean,
+): FetchResult {
   let text: string | undefined;
   return {
     url,

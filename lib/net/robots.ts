@@ -75,7 +75,8 @@ export class RobotsCache {
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     // Failures are remembered for less time than real answers.
     void policy.then((p) => {
-      if (p.kind === "disallow-all" && this.entries.get(origin) === entry) entry.expiresAt = this.now() + this.errorTtlMs;
+      if (p.kind === "disallow-all" && this.entries.get(origin) === entry)
+        entry.expiresAt = this.now() + this.errorTtlMs;
     });
   }
 
@@ -125,7 +126,8 @@ async function loadPolicy(robotsUrl: string, opts: RobotsOptions): Promise<Robot
     if (err instanceof FetchError && err.status && err.status >= 400 && err.status < 500 && err.status !== 429) {
       return { kind: "allow-all", why: `no robots.txt (HTTP ${err.status})` };
     }
-    const why = err instanceof FetchError && err.status ? `HTTP ${err.status}` : err instanceof Error ? err.message : String(err);
+    const why =
+      err instanceof FetchError && err.status ? `HTTP ${err.status}` : err instanceof Error ? err.message : String(err);
     return { kind: "disallow-all", why: `robots.txt unavailable (${why})` };
   }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { assertPublicUrl, BlockedUrlError, isAllowedHost, nonPublicRange, type Resolver } from "./ssrf";
 
-const fakeDns = (table: Record<string, string[]>): Resolver => async (host) => {
-  const addrs = table[host];
-  if (!addrs) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
-  return addrs.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
-};
+const fakeDns =
+  (table: Record<string, string[]>): Resolver =>
+  async (host) => {
+    const addrs = table[host];
+    if (!addrs) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+    return addrs.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+  };
 
 describe("nonPublicRange", () => {
   it.each([
@@ -99,7 +101,9 @@ describe("assertPublicUrl", () => {
     await expect(assertPublicUrl("http://127.0.0.1:4000/", { allowHosts: ["127.0.0.1"] })).resolves.toBeTruthy();
     await refuse("http://127.0.0.1:4001/", { allowHosts: ["127.0.0.1:4000"] });
     await refuse("http://127.0.0.2:4000/", { allowHosts: ["127.0.0.1:4000"] });
-    await expect(assertPublicUrl("http://[::1]:4000/", { allowHosts: ["[::1]:4000"] })).resolves.toMatchObject({ family: 6 });
+    await expect(assertPublicUrl("http://[::1]:4000/", { allowHosts: ["[::1]:4000"] })).resolves.toMatchObject({
+      family: 6,
+    });
   });
 
   it("isAllowedHost uses the scheme's default port", () => {

@@ -47,7 +47,10 @@ function defaultPort(protocol: string): string {
 
 /** Bare hostname as the allow list spells it: lower case, no IPv6 brackets, no trailing dot. */
 function plainHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  return hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 }
 
 export function isAllowedHost(url: URL, allowHosts: readonly string[] = []): boolean {
@@ -108,5 +111,9 @@ export async function assertPublicUrl(input: string | URL, opts: AssertPublicUrl
     }
   }
   const first = addresses[0];
-  return { url, address: first.address, family: first.family || (ipaddr.parse(first.address).kind() === "ipv6" ? 6 : 4) };
+  return {
+    url,
+    address: first.address,
+    family: first.family || (ipaddr.parse(first.address).kind() === "ipv6" ? 6 : 4),
+  };
 }

@@ -26,9 +26,27 @@ describe("parseOpml", () => {
     const doc = parseOpml(READER_EXPORT);
     expect(doc.title).toBe("My subscriptions");
     expect(doc.feeds).toEqual([
-      { xmlUrl: "https://feeds.bbci.co.uk/news/world/rss.xml", htmlUrl: "https://www.bbc.com/news/world", title: "BBC World", category: "News/World", parallax: {} },
-      { xmlUrl: "https://www.theguardian.com/world/rss", htmlUrl: null, title: "Guardian & Observer", category: "News/World", parallax: {} },
-      { xmlUrl: "https://feeds.npr.org/1001/rss.xml", htmlUrl: null, title: "NPR", category: "Radio/Public", parallax: {} },
+      {
+        xmlUrl: "https://feeds.bbci.co.uk/news/world/rss.xml",
+        htmlUrl: "https://www.bbc.com/news/world",
+        title: "BBC World",
+        category: "News/World",
+        parallax: {},
+      },
+      {
+        xmlUrl: "https://www.theguardian.com/world/rss",
+        htmlUrl: null,
+        title: "Guardian & Observer",
+        category: "News/World",
+        parallax: {},
+      },
+      {
+        xmlUrl: "https://feeds.npr.org/1001/rss.xml",
+        htmlUrl: null,
+        title: "NPR",
+        category: "Radio/Public",
+        parallax: {},
+      },
       { xmlUrl: "https://example.org/feed.xml", htmlUrl: null, title: "Top level", category: null, parallax: {} },
     ]);
   });
@@ -49,16 +67,48 @@ describe("parseOpml", () => {
 describe("buildOpml", () => {
   it("escapes attribute values so hostile titles cannot break out", () => {
     expect(escapeXmlAttribute(`a"b'<c>&d\n`)).toBe("a&quot;b&apos;&lt;c&gt;&amp;d&#10;");
-    const xml = buildOpml({ title: "t", feeds: [{ xmlUrl: "https://x.org/f?a=1&b=2", htmlUrl: null, title: `"/><script>x</script>`, category: null, parallax: {} }] });
+    const xml = buildOpml({
+      title: "t",
+      feeds: [
+        {
+          xmlUrl: "https://x.org/f?a=1&b=2",
+          htmlUrl: null,
+          title: `"/><script>x</script>`,
+          category: null,
+          parallax: {},
+        },
+      ],
+    });
     expect(xml).not.toContain("<script>");
-    expect(parseOpml(xml).feeds[0]).toMatchObject({ xmlUrl: "https://x.org/f?a=1&b=2", title: `"/><script>x</script>` });
+    expect(parseOpml(xml).feeds[0]).toMatchObject({
+      xmlUrl: "https://x.org/f?a=1&b=2",
+      title: `"/><script>x</script>`,
+    });
   });
 
   it("round-trips feeds, categories and Parallax's own attributes", () => {
     const feeds: OpmlFeed[] = [
-      { xmlUrl: "https://feeds.bbci.co.uk/news/world/rss.xml", htmlUrl: "https://www.bbc.com/news", title: "BBC", category: "public-broadcaster", parallax: { country: "GB", language: "en", lean: "center" } },
-      { xmlUrl: "https://www.lemonde.fr/rss/une.xml", htmlUrl: "https://www.lemonde.fr/", title: "Le Monde « À la une »", category: "national", parallax: { country: "FR" } },
-      { xmlUrl: "https://www.theguardian.com/world/rss", htmlUrl: null, title: "Guardian & co", category: "national", parallax: {} },
+      {
+        xmlUrl: "https://feeds.bbci.co.uk/news/world/rss.xml",
+        htmlUrl: "https://www.bbc.com/news",
+        title: "BBC",
+        category: "public-broadcaster",
+        parallax: { country: "GB", language: "en", lean: "center" },
+      },
+      {
+        xmlUrl: "https://www.lemonde.fr/rss/une.xml",
+        htmlUrl: "https://www.lemonde.fr/",
+        title: "Le Monde « À la une »",
+        category: "national",
+        parallax: { country: "FR" },
+      },
+      {
+        xmlUrl: "https://www.theguardian.com/world/rss",
+        htmlUrl: null,
+        title: "Guardian & co",
+        category: "national",
+        parallax: {},
+      },
       { xmlUrl: "https://example.org/feed", htmlUrl: null, title: "Loose", category: null, parallax: {} },
       { xmlUrl: "https://example.org/nested", htmlUrl: null, title: "Nested", category: "World/Europe", parallax: {} },
     ];

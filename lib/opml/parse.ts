@@ -15,7 +15,8 @@ const PARALLAX_NS = "parallax:";
 type Node = Record<string, unknown>;
 
 export function parseOpml(xml: string): OpmlDocument {
-  if (xml.length > MAX_OPML_CHARS) throw new OpmlError(`OPML is ${xml.length} characters, over the ${MAX_OPML_CHARS} limit`);
+  if (xml.length > MAX_OPML_CHARS)
+    throw new OpmlError(`OPML is ${xml.length} characters, over the ${MAX_OPML_CHARS} limit`);
   const text = xml.replace(/^\uFEFF/, "");
   const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").replace(/<!--[\s\S]*?-->/g, "");
   if (/<!DOCTYPE/i.test(markup) || /<!ENTITY/i.test(markup)) {
@@ -82,7 +83,10 @@ function attributes(node: Node): Record<string, string> {
 
 /** OPML 2.0: "a string of comma-separated slash-delimited category strings"; the first one, without slashes at the ends. */
 function firstCategory(value: string | undefined): string | null {
-  const first = value?.split(",")[0]?.trim().replace(/^\/+|\/+$/g, "");
+  const first = value
+    ?.split(",")[0]
+    ?.trim()
+    .replace(/^\/+|\/+$/g, "");
   return first ? first : null;
 }
 

@@ -7,7 +7,10 @@ describe("known outlets catalogue", () => {
     expect(all.length).toBeGreaterThanOrEqual(45);
     expect(new Set(all.map((o) => o.country)).size).toBeGreaterThanOrEqual(12);
     for (const kind of ["wire", "public-broadcaster", "state", "national", "independent", "aggregator"]) {
-      expect(all.some((o) => o.kind === kind), kind).toBe(true);
+      expect(
+        all.some((o) => o.kind === kind),
+        kind,
+      ).toBe(true);
     }
   });
 

@@ -14,7 +14,12 @@ export interface FeedItemInput {
   summary?: string | null;
 }
 
-export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: number; url: string }, allowHosts: string[] = []) {
+export async function ingestFeedItem(
+  db: Db,
+  item: FeedItemInput,
+  feed: { id: number; url: string },
+  allowHosts: string[] = [],
+) {
   if (!item.url) throw new Error("feed item has no link");
   try {
     // A page robots.txt disallows is not fetched; the catch below keeps the feed's own content instead.
@@ -26,6 +31,10 @@ export async function ingestFeedItem(db: Db, item: FeedItemInput, feed: { id: nu
     const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title>${
       item.publishedAt ? `<meta property="article:published_time" content="${item.publishedAt.toISOString()}">` : ""
     }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
-    return ingestDocument(db, { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" }, { origin: item.url, feedId: feed.id, status: "partial" });
+    return ingestDocument(
+      db,
+      { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" },
+      { origin: item.url, feedId: feed.id, status: "partial" },
+    );
   }
 }

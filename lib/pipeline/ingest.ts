@@ -66,18 +66,25 @@ export async function ingestDocument(
   const saved = await saveArticle(db, { article, format, content, ...meta });
   // Clustering runs even for a duplicate: an earlier run may have been killed between storing and clustering.
   const { eventId } = await clusterArticle(db, saved.id);
-  await refreshComparison(db, eventId).catch((e) => console.warn(`comparison of event ${eventId} failed: ${e instanceof Error ? e.message : e}`));
+  await refreshComparison(db, eventId).catch((e) =>
+    console.warn(`comparison of event ${eventId} failed: ${e instanceof Error ? e.message : e}`),
+  );
   return { outcome: saved.outcome, articleId: saved.id, eventId, title: article.title };
 }
 
 async function loadInput(input: IngestInput, options: IngestOptions): Promise<RawDocument> {
   if (input.kind === "missing") throw new Error(`no such file or directory: ${input.path}`);
   if (input.kind === "url") {
-    return fetchPage(input.url, { allowHosts: options.allowHosts, accept: "text/html,application/xhtml+xml,text/plain;q=0.8" });
+    return fetchPage(input.url, {
+      allowHosts: options.allowHosts,
+      accept: "text/html,application/xhtml+xml,text/plain;q=0.8",
+    });
   }
   const info = await stat(input.path);
   if (info.size > MAX_INPUT_BYTES) {
-    throw new Error(`input too large: ${(info.size / 1024 / 1024).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1024 / 1024} MiB)`);
+    throw new Error(
+      `input too large: ${(info.size / 1024 / 1024).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1024 / 1024} MiB)`,
+    );
   }
   return { bytes: await readFile(input.path), name: path.basename(input.path) };
 }

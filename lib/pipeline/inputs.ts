@@ -2,7 +2,10 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
-export type IngestInput = { kind: "file"; path: string } | { kind: "url"; url: string } | { kind: "missing"; path: string };
+export type IngestInput =
+  | { kind: "file"; path: string }
+  | { kind: "url"; url: string }
+  | { kind: "missing"; path: string };
 
 /** Files a folder import picks up; a file named explicitly is tried whatever its extension. */
 const IMPORTABLE = /\.(html?|xhtml|txt)(\.gz)?$/i;

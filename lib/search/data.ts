@@ -21,5 +21,12 @@ export function listSearchOutlets(db: Db = getDb()): Promise<{ name: string; dom
 export async function searchEvents(params: SearchParams, db: Db = getDb()): Promise<SearchResult | null> {
   if (!params.q.trim()) return null;
   const offset = searchOffset(params.page);
-  return getSearchIndex(db).query({ q: params.q, outlet: params.outlet, tag: params.tag, ...dateBounds(params), limit: SEARCH_PAGE_SIZE, offset });
+  return getSearchIndex(db).query({
+    q: params.q,
+    outlet: params.outlet,
+    tag: params.tag,
+    ...dateBounds(params),
+    limit: SEARCH_PAGE_SIZE,
+    offset,
+  });
 }

@@ -10,7 +10,13 @@
 import type { Db } from "@/lib/db";
 
 /** The virtual tables and the shadow tables FTS5 creates for them: what a schema diff must treat as external. */
-export const SEARCH_FTS_TABLES = ["ArticleSearch", "EventSearch"].flatMap((t) => [t, `${t}_config`, `${t}_data`, `${t}_docsize`, `${t}_idx`]);
+export const SEARCH_FTS_TABLES = ["ArticleSearch", "EventSearch"].flatMap((t) => [
+  t,
+  `${t}_config`,
+  `${t}_data`,
+  `${t}_docsize`,
+  `${t}_idx`,
+]);
 
 const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
 
@@ -30,9 +36,19 @@ function indexFor(fts: string, table: string, columns: [string, string]): string
   ];
 }
 
-const STATEMENTS = [...indexFor("ArticleSearch", "Article", ["title", "text"]), ...indexFor("EventSearch", "Event", ["title", "summary"])];
-const REBUILD = [`INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('rebuild')`, `INSERT INTO "EventSearch"("EventSearch") VALUES ('rebuild')`];
-const EXPECTED = ["ArticleSearch", "EventSearch", ...["Article", "Event"].flatMap((t) => ["ai", "ad", "au"].map((k) => `${t}_search_${k}`))];
+const STATEMENTS = [
+  ...indexFor("ArticleSearch", "Article", ["title", "text"]),
+  ...indexFor("EventSearch", "Event", ["title", "summary"]),
+];
+const REBUILD = [
+  `INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('rebuild')`,
+  `INSERT INTO "EventSearch"("EventSearch") VALUES ('rebuild')`,
+];
+const EXPECTED = [
+  "ArticleSearch",
+  "EventSearch",
+  ...["Article", "Event"].flatMap((t) => ["ai", "ad", "au"].map((k) => `${t}_search_${k}`)),
+];
 
 /** The whole schema as one SQL script, e.g. for a migration.sql. */
 export function searchSchemaSql(): string {

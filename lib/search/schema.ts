@@ -14,7 +14,9 @@ const optionalText = (max: number) =>
 // yyyy-mm-dd from <input type="date">; anything else is ignored rather than rejected.
 const day = z.preprocess((v) => {
   const s = first(v);
-  return typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : undefined;
+  return typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
+    ? s
+    : undefined;
 }, z.string().optional());
 
 export const searchParamsSchema = z.object({

@@ -99,7 +99,9 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
       const events = await db.event.findMany({
         where: { id: { in: ids } },
         include: {
-          members: { select: { article: { select: { source: { select: { name: true, domain: true, country: true } } } } } },
+          members: {
+            select: { article: { select: { source: { select: { name: true, domain: true, country: true } } } } },
+          },
         },
       });
       const byId = new Map(events.map((e) => [e.id, e]));

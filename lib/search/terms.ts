@@ -11,7 +11,11 @@ const MAX_TERM_LENGTH = 64;
 
 /** The words of a query: runs of letters, digits and combining marks, lowercased, deduplicated, capped. */
 export function queryTerms(q: string): string[] {
-  const words = q.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const words =
+    q
+      .normalize("NFC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   const unique = [...new Set(words.map((w) => w.slice(0, MAX_TERM_LENGTH)))];
   return unique.slice(0, MAX_TERMS);
 }

@@ -21,7 +21,9 @@ describe("withBuildLock", () => {
     expect(log[1]).toBe(log[0]!.replace(" in", " out"));
     expect(log[3]).toBe(log[2]!.replace(" in", " out"));
     expect(new Set(log.map((l) => l[0])).size).toBe(2);
-    await expect(withBuildLock(root, async () => Promise.reject(new Error("build failed")))).rejects.toThrow("build failed");
+    await expect(withBuildLock(root, async () => Promise.reject(new Error("build failed")))).rejects.toThrow(
+      "build failed",
+    );
     await expect(withBuildLock(root, async () => "free again")).resolves.toBe("free again");
   });
 });

@@ -5,10 +5,14 @@ import { createPageCache } from "./page-cache";
 
 // A stand-in for Next: renders "<page path> v<version> #<render count>" in two writes, counting renders.
 function setup(options: { maxBytes?: number; status?: number; cookie?: boolean } = {}) {
-  const versions = new Map<string, string | null>([["/events/1", "a"], ["/events/2", "a"]]);
+  const versions = new Map<string, string | null>([
+    ["/events/1", "a"],
+    ["/events/2", "a"],
+  ]);
   let renders = 0;
   const cache = createPageCache({
-    match: (url) => (url.pathname.startsWith("/events/") ? { version: async () => versions.get(url.pathname) ?? null } : null),
+    match: (url) =>
+      url.pathname.startsWith("/events/") ? { version: async () => versions.get(url.pathname) ?? null } : null,
     maxBytes: options.maxBytes ?? 1 << 20,
   });
   const server: Server = createServer((req, res) => {

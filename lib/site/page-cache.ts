@@ -19,7 +19,13 @@ export type PageCacheStats = { hits: number; misses: number; bypasses: number; e
 
 // Requests whose answer is not the plain page: client-side navigation (React Server Components payloads,
 // prefetches) and server actions. They are answered by Next every time.
-const NEXT_CLIENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+const NEXT_CLIENT_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 // Hop-by-hop or per-response headers that must not be replayed from a stored copy.
 const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag"]);
 
@@ -59,14 +65,20 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
    */
   async function handle(req: IncomingMessage, res: ServerResponse, render: () => Promise<void> | void): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const page = req.method === "GET" && !url.searchParams.has("_rsc") && !NEXT_CLIENT_HEADERS.some((h) => h in req.headers) ? options.match(url) : null;
+    const page =
+      req.method === "GET" && !url.searchParams.has("_rsc") && !NEXT_CLIENT_HEADERS.some((h) => h in req.headers)
+        ? options.match(url)
+        : null;
     const version = page ? await page.version(url) : null;
     if (version === null) {
       stats.bypasses++;
       return render();
     }
     // A compressed and an uncompressed copy are different bodies.
-    const key = `${url.pathname}?${[...url.searchParams].sort().map(([k, v]) => `${k}=${v}`).join("&")}|${req.headers["accept-encoding"] ?? ""}`;
+    const key = `${url.pathname}?${[...url.searchParams]
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join("&")}|${req.headers["accept-encoding"] ?? ""}`;
     const hit = entries.get(key);
     if (hit && hit.version === version) {
       entries.delete(key); // refresh its place in the LRU order
@@ -79,7 +91,8 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
       const headers = res.getHeaders();
       if (res.statusCode !== 200 || headers["set-cookie"] !== undefined) return evict(key);
       const kept: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(headers)) if (!NOT_REPLAYED.has(name) && value !== undefined) kept[name] = value;
+      for (const [name, value] of Object.entries(headers))
+        if (!NOT_REPLAYED.has(name) && value !== undefined) kept[name] = value;
       const body = Buffer.concat(chunks);
       const etag = `"${createHash("sha256").update(key).update("\0").update(version).digest("base64url").slice(0, 27)}"`;
       store(key, { version, etag, headers: kept, body });
@@ -99,7 +112,11 @@ function recordBody(res: ServerResponse): Buffer[] {
   const chunks: Buffer[] = [];
   const keep = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+    chunks.push(
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array),
+    );
   };
   const write = res.write;
   const end = res.end;

@@ -9,9 +9,12 @@ const action = editorFormActions(sourcesPage);
 
 export const editSourceAction = action(ops.editSourceOp, { notice: "Outlet saved." });
 export const setSourceEnabledAction = action(ops.setSourceEnabledOp, {
-  notice: (source) => (source.enabled ? "Outlet enabled: its feeds are polled." : "Outlet disabled: its feeds are not polled."),
+  notice: (source) =>
+    source.enabled ? "Outlet enabled: its feeds are polled." : "Outlet disabled: its feeds are not polled.",
 });
-export const setFeedEnabledAction = action(ops.setFeedEnabledOp, { notice: (feed) => (feed.enabled ? "Feed enabled." : "Feed disabled.") });
+export const setFeedEnabledAction = action(ops.setFeedEnabledOp, {
+  notice: (feed) => (feed.enabled ? "Feed enabled." : "Feed disabled."),
+});
 export const addFeedAction = action(
   // Read here, per request, and nowhere below: lib/net takes the policy from its caller.
   (ctx, input) => ops.addFeedOp({ ...ctx, allowHosts: getEnv().FETCH_ALLOW_HOSTS }, input),

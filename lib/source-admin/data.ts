@@ -58,7 +58,11 @@ export async function listSourcesForAdmin(db: Db = getDb()): Promise<{ sources: 
         feeds: { select: feedSelect, orderBy: [{ consecutiveFailures: "desc" }, { url: "asc" }] },
       },
     }),
-    db.feed.findMany({ where: { sourceId: null }, select: feedSelect, orderBy: [{ consecutiveFailures: "desc" }, { url: "asc" }] }),
+    db.feed.findMany({
+      where: { sourceId: null },
+      select: feedSelect,
+      orderBy: [{ consecutiveFailures: "desc" }, { url: "asc" }],
+    }),
   ]);
   return { sources, unfiled };
 }

@@ -8,7 +8,16 @@ import { findFeed, storeFeed, type AddFeedOptions } from "@/lib/sources/add-feed
 import type { AddFeedInput, EditSourceInput, SetFeedEnabledInput, SetSourceEnabledInput } from "./schema";
 
 const sourceSelect = {
-  id: true, name: true, domain: true, country: true, language: true, kind: true, lean: true, homepage: true, ownership: true, enabled: true,
+  id: true,
+  name: true,
+  domain: true,
+  country: true,
+  language: true,
+  kind: true,
+  lean: true,
+  homepage: true,
+  ownership: true,
+  enabled: true,
 } as const;
 const feedSelect = { id: true, url: true, title: true, sourceId: true, enabled: true } as const;
 
@@ -42,8 +51,19 @@ export function setSourceEnabled(db: Db, input: SetSourceEnabledInput, userId: n
   return db.$transaction(async (tx) => {
     const before = await sourceOrFail(tx, input.sourceId);
     if (before.enabled === input.enabled) return before; // nothing changes, nothing is logged
-    const after = await tx.source.update({ where: { id: before.id }, data: { enabled: input.enabled }, select: sourceSelect });
-    await writeAudit(tx, { userId, action: input.enabled ? "source.enable" : "source.disable", entityType: "Source", entityId: before.id, before, after });
+    const after = await tx.source.update({
+      where: { id: before.id },
+      data: { enabled: input.enabled },
+      select: sourceSelect,
+    });
+    await writeAudit(tx, {
+      userId,
+      action: input.enabled ? "source.enable" : "source.disable",
+      entityType: "Source",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -52,8 +72,19 @@ export function setFeedEnabled(db: Db, input: SetFeedEnabledInput, userId: numbe
   return db.$transaction(async (tx) => {
     const before = await feedOrFail(tx, input.feedId);
     if (before.enabled === input.enabled) return before; // nothing changes, nothing is logged
-    const after = await tx.feed.update({ where: { id: before.id }, data: { enabled: input.enabled }, select: feedSelect });
-    await writeAudit(tx, { userId, action: input.enabled ? "feed.enable" : "feed.disable", entityType: "Feed", entityId: before.id, before, after });
+    const after = await tx.feed.update({
+      where: { id: before.id },
+      data: { enabled: input.enabled },
+      select: feedSelect,
+    });
+    await writeAudit(tx, {
+      userId,
+      action: input.enabled ? "feed.enable" : "feed.disable",
+      entityType: "Feed",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -82,7 +113,14 @@ export async function addFeed(
     const result = await storeFeed(tx, found, source);
     const after = await feedOrFail(tx, result.feed.id);
     const before = result.created ? null : typed?.id === after.id ? typed : null;
-    await writeAudit(tx, { userId, action: result.created ? "feed.add" : "feed.readd", entityType: "Feed", entityId: after.id, before, after });
+    await writeAudit(tx, {
+      userId,
+      action: result.created ? "feed.add" : "feed.readd",
+      entityType: "Feed",
+      entityId: after.id,
+      before,
+      after,
+    });
     return { feed: after, created: result.created, others: result.others };
   });
 }

@@ -14,7 +14,11 @@ export interface FetchPolicy {
 }
 
 export const editSourceOp = editorOp({ role: "editor", input: EditSourceInput, mutation: m.editSource });
-export const setSourceEnabledOp = editorOp({ role: "editor", input: SetSourceEnabledInput, mutation: m.setSourceEnabled });
+export const setSourceEnabledOp = editorOp({
+  role: "editor",
+  input: SetSourceEnabledInput,
+  mutation: m.setSourceEnabled,
+});
 export const setFeedEnabledOp = editorOp({ role: "editor", input: SetFeedEnabledInput, mutation: m.setFeedEnabled });
 export const addFeedOp = editorOp({
   role: "editor",

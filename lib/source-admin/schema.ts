@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { SourceEntrySchema } from "@/lib/sources/source-list";
 
-const Id = z.coerce.number({ error: "not a valid id" }).int("not a valid id").positive("not a valid id").max(2_147_483_647, "not a valid id");
+const Id = z.coerce
+  .number({ error: "not a valid id" })
+  .int("not a valid id")
+  .positive("not a valid id")
+  .max(2_147_483_647, "not a valid id");
 
 const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 

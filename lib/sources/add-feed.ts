@@ -43,7 +43,8 @@ export interface FoundFeed {
 /** The network half of adding a feed: discovery and one checked fetch. Writes nothing. */
 export async function findFeed(url: string, opts: DiscoverOptions = {}): Promise<FoundFeed> {
   const candidates = await discoverFeeds(url, opts);
-  if (candidates.length === 0) throw new AddFeedError(`no feed found at ${url} (no <link rel="alternate"> and none of the usual feed paths)`);
+  if (candidates.length === 0)
+    throw new AddFeedError(`no feed found at ${url} (no <link rel="alternate"> and none of the usual feed paths)`);
   const [feedUrl, ...others] = candidates;
   // Announced feeds are only claims; the one we add must really be a feed.
   const fetched = await safeFetch(feedUrl, opts);
@@ -61,7 +62,10 @@ export async function storeFeed(db: Db | Tx, found: FoundFeed, source?: string):
   const domain = source ?? sourceDomainFor(found.link ?? found.requested) ?? sourceDomainFor(found.url)!;
   const outlet = await upsertSource(db, { domain, name: findOutletByDomain(domain)?.name ?? found.title ?? domain });
   if (existing) {
-    const feed = existing.sourceId === null || source ? await db.feed.update({ where: { id: existing.id }, data: { sourceId: outlet.id } }) : existing;
+    const feed =
+      existing.sourceId === null || source
+        ? await db.feed.update({ where: { id: existing.id }, data: { sourceId: outlet.id } })
+        : existing;
     return { feed, created: false, others: found.others };
   }
   const feed = await db.feed.create({ data: { url: found.url, title: found.title, sourceId: outlet.id } });

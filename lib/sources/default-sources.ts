@@ -31,6 +31,8 @@ export async function seedDefaultSources(db: Db, log: (line: string) => void = (
     create: { key: DEFAULTS_LOADED_KEY, value: new Date().toISOString() },
     update: {},
   });
-  log(`sources: loaded the ${report.sourcesCreated + report.sourcesUpdated} default outlets (${report.feedsAdded} feeds)`);
+  log(
+    `sources: loaded the ${report.sourcesCreated + report.sourcesUpdated} default outlets (${report.feedsAdded} feeds)`,
+  );
   return report;
 }

@@ -6,7 +6,10 @@ import { sourcesToOpmlFeeds } from "./opml-sources";
 import type { SourceEntry } from "./source-list";
 
 export async function exportSources(db: Db): Promise<SourceEntry[]> {
-  const sources = await db.source.findMany({ orderBy: { domain: "asc" }, include: { feeds: { orderBy: { url: "asc" } } } });
+  const sources = await db.source.findMany({
+    orderBy: { domain: "asc" },
+    include: { feeds: { orderBy: { url: "asc" } } },
+  });
   const entries: SourceEntry[] = sources.map((s) => ({
     name: s.name,
     domain: s.domain,

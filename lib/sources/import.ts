@@ -25,7 +25,13 @@ export async function importSources(db: Db, entries: SourceEntry[], opts: Import
 }
 
 async function importInto(tx: Tx, entries: SourceEntry[], opts: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { sourcesCreated: 0, sourcesUpdated: 0, sourcesRemoved: 0, feedsAdded: 0, feedsRemoved: 0 };
+  const report: ImportReport = {
+    sourcesCreated: 0,
+    sourcesUpdated: 0,
+    sourcesRemoved: 0,
+    feedsAdded: 0,
+    feedsRemoved: 0,
+  };
   const listedFeeds = new Set<string>();
   const listedDomains = new Set<string>();
 
@@ -47,7 +53,9 @@ async function importInto(tx: Tx, entries: SourceEntry[], opts: ImportOptions): 
     const existing = await tx.source.findUnique({ where: { domain: entry.domain } });
     const source = existing
       ? await tx.source.update({ where: { id: existing.id }, data: facts })
-      : await tx.source.create({ data: { ...(facts as Prisma.SourceCreateInput), name: entry.name, domain: entry.domain } });
+      : await tx.source.create({
+          data: { ...(facts as Prisma.SourceCreateInput), name: entry.name, domain: entry.domain },
+        });
     if (existing) report.sourcesUpdated++;
     else report.sourcesCreated++;
 
@@ -66,7 +74,9 @@ async function importInto(tx: Tx, entries: SourceEntry[], opts: ImportOptions): 
   if (opts.replace) {
     const removed = await tx.feed.deleteMany({ where: { url: { notIn: [...listedFeeds] } } });
     report.feedsRemoved = removed.count;
-    const gone = await tx.source.deleteMany({ where: { domain: { notIn: [...listedDomains] }, articles: { none: {} } } });
+    const gone = await tx.source.deleteMany({
+      where: { domain: { notIn: [...listedDomains] }, articles: { none: {} } },
+    });
     report.sourcesRemoved = gone.count;
   }
   return report;

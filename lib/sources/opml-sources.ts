@@ -8,7 +8,8 @@ import { SourceEntrySchema, type SourceEntry } from "./source-list";
 export function opmlFeedsToSources(feeds: OpmlFeed[]): SourceEntry[] {
   const byDomain = new Map<string, SourceEntry>();
   for (const feed of feeds) {
-    const domain = feed.parallax.domain ?? ((feed.htmlUrl && sourceDomainFor(feed.htmlUrl)) || sourceDomainFor(feed.xmlUrl));
+    const domain =
+      feed.parallax.domain ?? ((feed.htmlUrl && sourceDomainFor(feed.htmlUrl)) || sourceDomainFor(feed.xmlUrl));
     if (!domain) continue;
     const existing = byDomain.get(domain);
     if (existing) {
@@ -33,7 +34,12 @@ export function opmlFeedsToSources(feeds: OpmlFeed[]): SourceEntry[] {
       enabled: p.enabled,
     });
     // A bad parallax:* attribute (hand-edited file) should cost that attribute, not the feed.
-    byDomain.set(domain, parsed.success ? parsed.data : { name: feed.title ?? domain, domain, homepage: feed.htmlUrl, feeds: [feed.xmlUrl] });
+    byDomain.set(
+      domain,
+      parsed.success
+        ? parsed.data
+        : { name: feed.title ?? domain, domain, homepage: feed.htmlUrl, feeds: [feed.xmlUrl] },
+    );
   }
   return [...byDomain.values()];
 }
@@ -55,9 +61,7 @@ export function sourcesToOpmlFeeds(entries: SourceEntry[]): OpmlFeed[] {
           lean: s.lean,
           ownership: s.ownership,
           enabled: s.enabled === undefined ? undefined : String(s.enabled),
-        }).filter(
-          (kv): kv is [string, string] => typeof kv[1] === "string",
-        ),
+        }).filter((kv): kv is [string, string] => typeof kv[1] === "string"),
       ),
     })),
   );

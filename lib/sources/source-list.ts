@@ -19,9 +19,17 @@ export const SourceEntrySchema = z
     feeds: z.array(httpUrl).optional(),
     /** The catalogue's single-feed spelling. */
     feed: httpUrl.nullish(),
-    country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code such as GB").nullish(),
-    language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as en").nullish(),
-    kind: z.enum(["wire", "public-broadcaster", "state", "national", "regional", "independent", "aggregator", "tabloid"]).nullish(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code such as GB")
+      .nullish(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as en")
+      .nullish(),
+    kind: z
+      .enum(["wire", "public-broadcaster", "state", "national", "regional", "independent", "aggregator", "tabloid"])
+      .nullish(),
     lean: z.enum(["left", "lean-left", "center", "lean-right", "right"]).nullish(),
     /** Who owns the outlet, as an editor wrote it on /editor/sources. */
     ownership: z
@@ -48,8 +56,14 @@ export function parseSourceList(value: unknown): SourceEntry[] {
   if (result.success) return result.data;
   const lines = result.error.issues.slice(0, 20).map((issue) => {
     const [index, ...rest] = issue.path;
-    const entry = Array.isArray(value) && typeof index === "number" ? (value[index] as { domain?: unknown; name?: unknown }) : undefined;
-    const label = typeof index === "number" ? `entry ${index + 1}${entry?.domain ? ` (${String(entry.domain)})` : entry?.name ? ` (${String(entry.name)})` : ""}` : "file";
+    const entry =
+      Array.isArray(value) && typeof index === "number"
+        ? (value[index] as { domain?: unknown; name?: unknown })
+        : undefined;
+    const label =
+      typeof index === "number"
+        ? `entry ${index + 1}${entry?.domain ? ` (${String(entry.domain)})` : entry?.name ? ` (${String(entry.name)})` : ""}`
+        : "file";
     return `  ${label}${rest.length ? ` ${rest.join(".")}` : ""}: ${issue.message}`;
   });
   throw new Error(`Invalid sources list:\n${lines.join("\n")}`);

@@ -34,7 +34,11 @@ function latest(dates: Date[], fallback: Date): Date {
 
 function absoluteFeedUrls(target: FeedTarget, base: string): FeedDoc["feedUrls"] {
   const paths = feedPaths(target);
-  return { rss: absoluteUrl(paths.rss, base), atom: absoluteUrl(paths.atom, base), json: absoluteUrl(paths.json, base) };
+  return {
+    rss: absoluteUrl(paths.rss, base),
+    atom: absoluteUrl(paths.atom, base),
+    json: absoluteUrl(paths.json, base),
+  };
 }
 
 /** What an event's feed item needs: a listed event has it, and so does a search hit. */
@@ -84,7 +88,9 @@ function articleItem(a: ArticleRow, base: string): FeedItem {
   return {
     id: tagUri(`article/${a.id}`, base),
     // The article's place in its event's side-by-side view; an article not (yet) in an event has its reader page.
-    url: a.membership ? absoluteUrl(`/events/${a.membership.eventId}#article-${a.id}`, base) : absoluteUrl(`/articles/${a.id}`, base),
+    url: a.membership
+      ? absoluteUrl(`/events/${a.membership.eventId}#article-${a.id}`, base)
+      : absoluteUrl(`/articles/${a.id}`, base),
     title: a.source ? `${a.title} (${a.source.name})` : a.title,
     summary,
     content: summary ? [summary] : [],
@@ -104,7 +110,10 @@ export async function loadTopFeed(db: Db, now = new Date()): Promise<FeedDoc> {
     description: "The events covered by the most outlets, newest coverage first.",
     homeUrl: absoluteUrl("/", base),
     feedUrls: absoluteFeedUrls({ kind: "top" }, base),
-    updated: latest(events.map((e) => e.lastSeenAt), new Date(0)),
+    updated: latest(
+      events.map((e) => e.lastSeenAt),
+      new Date(0),
+    ),
     items: events.map((e) => eventItem(e, base)),
   };
 }
@@ -112,7 +121,10 @@ export async function loadTopFeed(db: Db, now = new Date()): Promise<FeedDoc> {
 /** An event's feed: its articles, newest first, so a subscriber sees each new outlet's coverage arrive. */
 export async function loadEventFeed(db: Db, id: number): Promise<FeedLoad> {
   const base = publicUrl();
-  const event = await db.event.findUnique({ where: { id }, select: { id: true, title: true, summary: true, mergedIntoId: true, lastSeenAt: true } });
+  const event = await db.event.findUnique({
+    where: { id },
+    select: { id: true, title: true, summary: true, mergedIntoId: true, lastSeenAt: true },
+  });
   if (!event) return null;
   if (event.mergedIntoId !== null) {
     const resolved = await getEvent(id, db);
@@ -132,7 +144,10 @@ export async function loadEventFeed(db: Db, id: number): Promise<FeedLoad> {
       description: event.summary ?? `New coverage of “${event.title}” as outlets publish it.`,
       homeUrl: absoluteUrl(`/events/${id}`, base),
       feedUrls: absoluteFeedUrls({ kind: "event", id }, base),
-      updated: latest(items.map((i) => i.updated), event.lastSeenAt),
+      updated: latest(
+        items.map((i) => i.updated),
+        event.lastSeenAt,
+      ),
       items,
     },
   };
@@ -157,7 +172,10 @@ export async function loadSourceFeed(db: Db, domain: string): Promise<FeedLoad> 
       description: `Articles from ${source.name} (${source.domain}), each with the other outlets' coverage of the same event.`,
       homeUrl: absoluteUrl("/", base),
       feedUrls: absoluteFeedUrls({ kind: "source", domain: source.domain }, base),
-      updated: latest(items.map((i) => i.updated), new Date(0)),
+      updated: latest(
+        items.map((i) => i.updated),
+        new Date(0),
+      ),
       items,
     },
   };
@@ -180,8 +198,13 @@ export async function loadSearchFeed(
     description: `Events matching “${query.q}”${query.outlet ? ` covered by ${query.outlet}` : ""}.`,
     homeUrl: absoluteUrl(`/search${qs}`, base),
     feedUrls: absoluteFeedUrls(target, base),
-    updated: latest(hits.map((h) => h.lastSeenAt), new Date(0)),
-    items: hits.map((h) => eventItem({ ...h, id: h.eventId }, base, snippetText(h.snippet).replace(/\s+/g, " ").trim())),
+    updated: latest(
+      hits.map((h) => h.lastSeenAt),
+      new Date(0),
+    ),
+    items: hits.map((h) =>
+      eventItem({ ...h, id: h.eventId }, base, snippetText(h.snippet).replace(/\s+/g, " ").trim()),
+    ),
   };
 }
 
@@ -201,7 +224,10 @@ export async function loadTagFeed(db: Db, slug: string): Promise<FeedLoad> {
       description: tag.description ?? `Events tagged “${tag.name}”, newest coverage first.`,
       homeUrl: absoluteUrl(`/tags/${encodeURIComponent(tag.slug)}`, base),
       feedUrls: absoluteFeedUrls({ kind: "tag", slug: tag.slug }, base),
-      updated: latest(events.map((e) => e.lastSeenAt), new Date(0)),
+      updated: latest(
+        events.map((e) => e.lastSeenAt),
+        new Date(0),
+      ),
       items: events.map((e) => eventItem(e, base)),
     },
   };

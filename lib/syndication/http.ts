@@ -37,7 +37,10 @@ export function conditionalResponse(
   const ifNoneMatch = request.headers.get("if-none-match");
   const ifModifiedSince = request.headers.get("if-modified-since");
   // If-None-Match takes precedence: If-Modified-Since is only consulted when it is absent (RFC 9110 §13.2.2).
-  const fresh = ifNoneMatch !== null ? noneMatchHits(ifNoneMatch, etag) : ifModifiedSince !== null && notModifiedSince(ifModifiedSince, options.lastModified);
+  const fresh =
+    ifNoneMatch !== null
+      ? noneMatchHits(ifNoneMatch, etag)
+      : ifModifiedSince !== null && notModifiedSince(ifModifiedSince, options.lastModified);
   if (fresh) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", options.contentType);
   return new Response(body, { status: 200, headers });

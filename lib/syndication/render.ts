@@ -17,9 +17,7 @@ export function itemHtml(item: FeedItem): string {
   // JSON Feed carries this HTML as it is, so characters XML forbids go here too, not only in escapeXml.
   const text = (s: string) => escapeHtml(stripInvalidXmlChars(s));
   const paragraphs = item.content.map((p) => `<p>${text(p)}</p>`).join("");
-  const outlets = item.outlets.length
-    ? `<p>Covered by: ${item.outlets.map((o) => text(o.name)).join(", ")}</p>`
-    : "";
+  const outlets = item.outlets.length ? `<p>Covered by: ${item.outlets.map((o) => text(o.name)).join(", ")}</p>` : "";
   return `${paragraphs}${outlets}<p><a href="${text(item.url)}">See the coverage side by side on Parallax</a></p>`;
 }
 
@@ -114,7 +112,9 @@ export function renderJson(feed: FeedDoc): string {
       url: item.url,
       title: clean(item.title),
       summary: clean(item.summary),
-      content_text: clean([...item.content, item.outlets.length ? `Covered by: ${outletNames(item)}` : ""].filter(Boolean).join("\n\n")),
+      content_text: clean(
+        [...item.content, item.outlets.length ? `Covered by: ${outletNames(item)}` : ""].filter(Boolean).join("\n\n"),
+      ),
       content_html: itemHtml(item),
       date_published: rfc3339(item.published),
       date_modified: rfc3339(item.updated),

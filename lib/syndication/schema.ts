@@ -40,7 +40,12 @@ export const sourceFeedParamsSchema = z.object({
   domain: z
     .string()
     .transform((s) => safeDecode(s).toLowerCase())
-    .pipe(z.string().regex(/^([a-z0-9-]+\.)+[a-z0-9-]+\.(rss|atom|json)$/).max(260))
+    .pipe(
+      z
+        .string()
+        .regex(/^([a-z0-9-]+\.)+[a-z0-9-]+\.(rss|atom|json)$/)
+        .max(260),
+    )
     .transform((s) => {
       const dot = s.lastIndexOf(".");
       return { domain: s.slice(0, dot), format: format.parse(s.slice(dot + 1)) };
@@ -52,7 +57,12 @@ export const tagFeedParamsSchema = z.object({
   slug: z
     .string()
     .transform((s) => safeDecode(s).normalize("NFC"))
-    .pipe(z.string().regex(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*\.(rss|atom|json)$/u).max(100))
+    .pipe(
+      z
+        .string()
+        .regex(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*\.(rss|atom|json)$/u)
+        .max(100),
+    )
     .transform((s) => {
       const dot = s.lastIndexOf(".");
       return { slug: s.slice(0, dot), format: format.parse(s.slice(dot + 1)) };

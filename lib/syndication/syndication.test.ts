@@ -29,7 +29,10 @@ describe("dates", () => {
 describe("conditionalResponse", () => {
   const lastModified = new Date("2026-11-22T10:00:00.900Z");
   const respond = (headers: HeadersInit) =>
-    conditionalResponse(new Request("http://x.test/f", { headers }), "body", { contentType: "text/plain", lastModified });
+    conditionalResponse(new Request("http://x.test/f", { headers }), "body", {
+      contentType: "text/plain",
+      lastModified,
+    });
 
   it("compares Last-Modified at one-second precision", () => {
     expect(respond({ "If-Modified-Since": "Sun, 22 Nov 2026 10:00:00 GMT" }).status).toBe(304);

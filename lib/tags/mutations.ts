@@ -27,7 +27,8 @@ function claimSlug(tx: Tx, slug: string) {
 /** Keeps a slug the tag no longer carries answering for it: its page and feeds redirect to the current ones. */
 async function keepOldSlug(tx: Tx, tagId: number, oldSlug: string, newSlug: string): Promise<void> {
   await claimSlug(tx, newSlug);
-  if (oldSlug !== newSlug) await tx.tagAlias.upsert({ where: { slug: oldSlug }, create: { slug: oldSlug, tagId }, update: { tagId } });
+  if (oldSlug !== newSlug)
+    await tx.tagAlias.upsert({ where: { slug: oldSlug }, create: { slug: oldSlug, tagId }, update: { tagId } });
 }
 
 async function createTagTx(tx: Tx, input: CreateTagInput, userId: number): Promise<TagRow> {
@@ -35,7 +36,10 @@ async function createTagTx(tx: Tx, input: CreateTagInput, userId: number): Promi
   const existing = await tx.tag.findUnique({ where: { slug }, select: { name: true } });
   if (existing) throw new InputError(`a tag named "${existing.name}" already exists`);
   await claimSlug(tx, slug);
-  const tag = await tx.tag.create({ data: { name: input.name, slug, description: input.description }, select: tagSelect });
+  const tag = await tx.tag.create({
+    data: { name: input.name, slug, description: input.description },
+    select: tagSelect,
+  });
   await writeAudit(tx, { userId, action: "tag.create", entityType: "Tag", entityId: tag.id, before: null, after: tag });
   return tag;
 }
@@ -49,8 +53,13 @@ export function renameTag(db: Db, input: RenameTagInput, userId: number): Promis
     const before = await tagOrThrow(tx, input.tagId);
     const slug = slugify(input.name);
     const clash = await tx.tag.findUnique({ where: { slug }, select: { id: true, name: true } });
-    if (clash && clash.id !== before.id) throw new InputError(`a tag named "${clash.name}" already exists; merge the two instead`);
-    const after = await tx.tag.update({ where: { id: before.id }, data: { name: input.name, slug }, select: tagSelect });
+    if (clash && clash.id !== before.id)
+      throw new InputError(`a tag named "${clash.name}" already exists; merge the two instead`);
+    const after = await tx.tag.update({
+      where: { id: before.id },
+      data: { name: input.name, slug },
+      select: tagSelect,
+    });
     await keepOldSlug(tx, after.id, before.slug, slug);
     await writeAudit(tx, { userId, action: "tag.rename", entityType: "Tag", entityId: after.id, before, after });
     return after;
@@ -62,8 +71,12 @@ export function mergeTags(db: Db, input: MergeTagsInput, userId: number): Promis
   return db.$transaction(async (tx) => {
     const from = await tagOrThrow(tx, input.fromTagId);
     const into = await tagOrThrow(tx, input.intoTagId);
-    const fromEvents = (await tx.eventTag.findMany({ where: { tagId: from.id }, select: { eventId: true } })).map((r) => r.eventId);
-    const intoEvents = (await tx.eventTag.findMany({ where: { tagId: into.id }, select: { eventId: true } })).map((r) => r.eventId);
+    const fromEvents = (await tx.eventTag.findMany({ where: { tagId: from.id }, select: { eventId: true } })).map(
+      (r) => r.eventId,
+    );
+    const intoEvents = (await tx.eventTag.findMany({ where: { tagId: into.id }, select: { eventId: true } })).map(
+      (r) => r.eventId,
+    );
     const moved = fromEvents.filter((id) => !intoEvents.includes(id));
     if (moved.length) await tx.eventTag.createMany({ data: moved.map((eventId) => ({ eventId, tagId: into.id })) });
     // Subscribers to the merged tag's feed follow the redirect to the survivor's.
@@ -76,7 +89,10 @@ export function mergeTags(db: Db, input: MergeTagsInput, userId: number): Promis
       action: "tag.merge",
       entityType: "Tag",
       entityId: into.id,
-      before: { from: { ...from, eventIds: fromEvents.sort((a, b) => a - b) }, into: { ...into, eventIds: intoEvents.sort((a, b) => a - b) } },
+      before: {
+        from: { ...from, eventIds: fromEvents.sort((a, b) => a - b) },
+        into: { ...into, eventIds: intoEvents.sort((a, b) => a - b) },
+      },
       after: { into: { ...into, eventIds: after } },
     });
     return into;
@@ -91,7 +107,14 @@ async function tagEventTx(tx: Tx, input: EventTagInput, userId: number): Promise
   if (before.includes(input.tagId)) return;
   await tx.eventTag.create({ data: { eventId: event.id, tagId: input.tagId } });
   const after = await eventTagIds(tx, event.id);
-  await writeAudit(tx, { userId, action: "event.tag", entityType: "Event", entityId: event.id, before: { tagIds: before }, after: { tagIds: after } });
+  await writeAudit(tx, {
+    userId,
+    action: "event.tag",
+    entityType: "Event",
+    entityId: event.id,
+    before: { tagIds: before },
+    after: { tagIds: after },
+  });
 }
 
 export function tagEvent(db: Db, input: EventTagInput, userId: number): Promise<void> {
@@ -114,6 +137,13 @@ export function untagEvent(db: Db, input: EventTagInput, userId: number): Promis
     if (!before.includes(input.tagId)) return;
     await tx.eventTag.delete({ where: { eventId_tagId: { eventId: input.eventId, tagId: input.tagId } } });
     const after = await eventTagIds(tx, input.eventId);
-    await writeAudit(tx, { userId, action: "event.untag", entityType: "Event", entityId: input.eventId, before: { tagIds: before }, after: { tagIds: after } });
+    await writeAudit(tx, {
+      userId,
+      action: "event.untag",
+      entityType: "Event",
+      entityId: input.eventId,
+      before: { tagIds: before },
+      after: { tagIds: after },
+    });
   });
 }

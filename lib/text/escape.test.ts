@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, escapeHtmlAttribute, escapeHtmlText, escapeXml, escapeXmlAttribute, stripInvalidXmlChars } from "./escape";
+import {
+  escapeHtml,
+  escapeHtmlAttribute,
+  escapeHtmlText,
+  escapeXml,
+  escapeXmlAttribute,
+  stripInvalidXmlChars,
+} from "./escape";
 
 describe("escapeHtml", () => {
   it("escapes the five markup characters with named entities and &#39;", () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+    );
   });
 
   it("leaves every other character alone, control characters included", () => {

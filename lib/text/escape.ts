@@ -2,7 +2,8 @@
 // outputs differ on purpose (which entity for an apostrophe, what happens to control characters), and the
 // feeds, OPML files and stored article HTML written with them must stay byte-identical.
 
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Removes what XML 1.0 cannot carry even as a character reference (control characters, lone surrogates,
@@ -14,7 +15,12 @@ export function stripInvalidXmlChars(s: string): string {
 
 /** Text for HTML element content or a double-quoted attribute; &#39; rather than &apos;, which old HTML readers lack. */
 export function escapeHtml(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return s
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
 }
 
 const TEXT_SPECIAL = /[&<>]/;

@@ -64,9 +64,16 @@ function stateDigest(c: Clusterer): string {
 
 for (const name of ["ecbplus.jsonl", "uci-headlines.jsonl"]) {
   const corpus = readLabelledCorpus(name);
-  for (const seed of [1, 2, 3, 4, 5]) run(`${name} seed ${seed}`, seededShuffle(corpus, seed).map((x) => x.article));
+  for (const seed of [1, 2, 3, 4, 5])
+    run(
+      `${name} seed ${seed}`,
+      seededShuffle(corpus, seed).map((x) => x.article),
+    );
 }
-run("synthetic 20000", (function* () {
-  for (const item of syntheticStream({ articles: 20_000 }).items()) yield item.article;
-})());
+run(
+  "synthetic 20000",
+  (function* () {
+    for (const item of syntheticStream({ articles: 20_000 }).items()) yield item.article;
+  })(),
+);
 flush();

@@ -11,9 +11,13 @@ for (const name of ["ecbplus.jsonl", "uci-headlines.jsonl"]) {
   const s = similarityMatrix(corpus.map((x) => articleFeatures(x.article)));
   const sweep = hindsightSweep(s, gold, thresholds);
   const best = sweep.reduce((a, b) => (b.scores.f1 > a.scores.f1 ? b : a));
-  console.log(`${name}: nearest neighbour in the same gold event for ${(100 * nearestNeighbourAgreement(s, gold)).toFixed(1)}% of articles`);
+  console.log(
+    `${name}: nearest neighbour in the same gold event for ${(100 * nearestNeighbourAgreement(s, gold)).toFixed(1)}% of articles`,
+  );
   for (const { threshold, scores } of sweep) {
     const mark = threshold === best.threshold ? "  <- best" : "";
-    console.log(`  average linkage at ${threshold.toFixed(2)}: B3-P ${scores.precision.toFixed(3)} R ${scores.recall.toFixed(3)} F1 ${scores.f1.toFixed(3)}${mark}`);
+    console.log(
+      `  average linkage at ${threshold.toFixed(2)}: B3-P ${scores.precision.toFixed(3)} R ${scores.recall.toFixed(3)} F1 ${scores.f1.toFixed(3)}${mark}`,
+    );
   }
 }

@@ -25,7 +25,13 @@ const USAGE = "usage: npm run bench:cluster:scale [-- ARTICLES] [--config JSON] 
 const args = parseCliArgs(
   z.object({
     positionals: z
-      .array(z.string().regex(/^\d+$/, `ARTICLES: a whole number\n${USAGE}`).transform(Number).pipe(z.number().min(2_000, `ARTICLES: at least 2000\n${USAGE}`)))
+      .array(
+        z
+          .string()
+          .regex(/^\d+$/, `ARTICLES: a whole number\n${USAGE}`)
+          .transform(Number)
+          .pipe(z.number().min(2_000, `ARTICLES: at least 2000\n${USAGE}`)),
+      )
       .max(1, USAGE),
     values: z.object({ config: clustererConfigArg.optional(), "placement-only": z.boolean().default(false) }),
   }),
@@ -44,7 +50,8 @@ const stream = syntheticStream({ articles: total });
 console.log(`${stream.total} articles in ${stream.events} synthetic events`);
 calibrate();
 const clusterer = createClusterer(config);
-if (args.values.config || placementOnly) console.log(`config ${JSON.stringify(config)}, ${placementOnly ? "placement only" : "with the second pass"}`);
+if (args.values.config || placementOnly)
+  console.log(`config ${JSON.stringify(config)}, ${placementOnly ? "placement only" : "with the second pass"}`);
 let events = 0;
 const newId = () => `e${++events}`;
 let peakRss = 0;
@@ -95,7 +102,10 @@ for (const item of iterator) {
   }
 }
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
-const b = bcubed(predicted.map((id) => clusterer.eventOf(id) ?? id), gold.map(String));
+const b = bcubed(
+  predicted.map((id) => clusterer.eventOf(id) ?? id),
+  gold.map(String),
+);
 const clustering = placementOnly ? "placement, no second pass" : "placement + second pass";
 console.log(
   `sustained ${((timed / ingestMs) * 1000).toFixed(0)} articles/s (features + ${clustering}), features ${((featureMs / timed) * 1000).toFixed(0)} µs/article,` +
@@ -105,7 +115,9 @@ console.log(
   `clustering (${clustering}) takes ${((ingestMs - featureMs) / featureMs).toFixed(2)}× the feature time: the figure to compare across runs,` +
     ` as this machine's speed swings between runs by more than most changes`,
 );
-console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${clusterer.eventCount} events vs ${stream.events} generated; B3 P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
+console.log(
+  `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; ${clusterer.eventCount} events vs ${stream.events} generated; B3 P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`,
+);
 
 /** Feature time alone, on articles of another seed before any clustering (best of three rounds). */
 function calibrate() {
@@ -147,7 +159,12 @@ function restartCheck() {
       secondPass(clusterer, b.eventId, newId);
     }
     // Where the article is after the second pass, which may have merged its event or split it off.
-    if (a.eventId === b.eventId && a.similarity === b.similarity && restored.eventOf(item.article.id) === clusterer.eventOf(item.article.id)) same++;
+    if (
+      a.eventId === b.eventId &&
+      a.similarity === b.similarity &&
+      restored.eventOf(item.article.id) === clusterer.eventOf(item.article.id)
+    )
+      same++;
     predicted.push(item.article.id);
     gold.push(item.gold);
     n++;

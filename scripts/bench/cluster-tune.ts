@@ -9,7 +9,11 @@ import { parseCliArgs } from "@/lib/cli/parse-args";
 const USAGE = "usage: tsx scripts/bench/cluster-tune.ts '<ClustererConfig JSON>' ...";
 const seeds = [1, 2, 3, 4, 5];
 // Every config is checked before the first run: a misspelt option would otherwise measure the defaults.
-const { positionals: configs } = parseCliArgs(z.object({ positionals: z.array(clustererConfigArg), values: z.object({}) }), {}, USAGE);
+const { positionals: configs } = parseCliArgs(
+  z.object({ positionals: z.array(clustererConfigArg), values: z.object({}) }),
+  {},
+  USAGE,
+);
 if (!configs.length) configs.push({});
 const corpora = ["ecbplus.jsonl", "uci-headlines.jsonl"].map((n) => [n.split(".")[0], readLabelledCorpus(n)] as const);
 for (const config of configs) {

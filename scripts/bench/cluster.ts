@@ -9,7 +9,10 @@ import { parseCliArgs } from "@/lib/cli/parse-args";
 
 const USAGE = "usage: npm run bench:cluster [-- --losses]";
 const args = parseCliArgs(
-  z.object({ positionals: z.array(z.string()).max(0, USAGE), values: z.object({ losses: z.boolean().default(false) }) }),
+  z.object({
+    positionals: z.array(z.string()).max(0, USAGE),
+    values: z.object({ losses: z.boolean().default(false) }),
+  }),
   { losses: { type: "boolean" } },
   USAGE,
 );
@@ -35,7 +38,17 @@ for (const name of corpora) {
   const gold = new Set(corpus.map((x) => x.gold)).size;
   for (const [label, factory] of Object.entries(clusterers)) {
     const e = evaluate(corpus, factory, seeds);
-    rows.push([name, label, f(e.bcubed.precision), f(e.bcubed.recall), f(e.bcubed.f1), f(e.pairwise.f1), e.events.toFixed(1), String(gold), e.articlesPerSecond.toFixed(0)]);
+    rows.push([
+      name,
+      label,
+      f(e.bcubed.precision),
+      f(e.bcubed.recall),
+      f(e.bcubed.f1),
+      f(e.pairwise.f1),
+      e.events.toFixed(1),
+      String(gold),
+      e.articlesPerSecond.toFixed(0),
+    ]);
     if (args.values.losses && label === "production") losses.push(...lossReport(name, corpus, e));
   }
 }
@@ -55,9 +68,14 @@ function lossReport(name: string, corpus: LabelledArticle[], e: Evaluation): str
     if (!event) events.set(x.gold, (event = { title: x.article.title, size: 0 }));
     event.size++;
   }
-  const top = [...e.loss].sort((a, b) => b[1].precision + b[1].recall - (a[1].precision + a[1].recall)).slice(0, lossRows);
+  const top = [...e.loss]
+    .sort((a, b) => b[1].precision + b[1].recall - (a[1].precision + a[1].recall))
+    .slice(0, lossRows);
   return [
     `\n${name}: B³ loss (1 − P ${f(1 - e.bcubed.precision)}, 1 − R ${f(1 - e.bcubed.recall)}), the ${lossRows} gold events carrying most of it`,
-    ...top.map(([g, l]) => `  P ${l.precision.toFixed(4)}  R ${l.recall.toFixed(4)}  ${g.slice(0, 14).padEnd(14)} ${String(events.get(g)!.size).padStart(4)} articles  ${events.get(g)!.title.slice(0, 70)}`),
+    ...top.map(
+      ([g, l]) =>
+        `  P ${l.precision.toFixed(4)}  R ${l.recall.toFixed(4)}  ${g.slice(0, 14).padEnd(14)} ${String(events.get(g)!.size).padStart(4)} articles  ${events.get(g)!.title.slice(0, 70)}`,
+    ),
   ];
 }

@@ -103,7 +103,9 @@ try {
   await refreshComparison(t.db, eventId);
   const buildMs = performance.now() - started;
   const row = await t.db.eventComparison.findUniqueOrThrow({ where: { eventId } });
-  console.log(`event ${eventId}: ${ARTICLES} articles (${COPIES} syndicated copies); comparison built at ingest in ${buildMs.toFixed(0)} ms, ${(row.json.length / 1024).toFixed(0)} KiB of JSON`);
+  console.log(
+    `event ${eventId}: ${ARTICLES} articles (${COPIES} syndicated copies); comparison built at ingest in ${buildMs.toFixed(0)} ms, ${(row.json.length / 1024).toFixed(0)} KiB of JSON`,
+  );
 
   console.log("starting the app (builds first when stale)…");
   const prof = knobs.BENCH_CPU_PROF;
@@ -114,7 +116,9 @@ try {
   const html = await first.text();
   const firstMs = performance.now() - firstStarted;
   if (first.status !== 200) throw new Error(`GET ${url} answered ${first.status}`);
-  console.log(`page: ${(html.length / 1024).toFixed(0)} KiB of HTML (sent ${first.headers.get("content-encoding") ?? "uncompressed"}), ${html.split('data-testid="article-column"').length - 1} columns`);
+  console.log(
+    `page: ${(html.length / 1024).toFixed(0)} KiB of HTML (sent ${first.headers.get("content-encoding") ?? "uncompressed"}), ${html.split('data-testid="article-column"').length - 1} columns`,
+  );
   for (let i = 0; i < 20; i++) await (await fetch(url, { headers: BROWSER_HEADERS })).arrayBuffer(); // warm-up: JIT and caches
   const warm = await fetch(url, { headers: BROWSER_HEADERS });
   await warm.arrayBuffer();
@@ -124,7 +128,10 @@ try {
   const times: number[] = [];
   // autocannon's histogram has p90 and p97.5 but no p95: every response time is kept and ranked here.
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: BROWSER_HEADERS }, (error, res) => (error ? reject(error) : resolve(res)));
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION_S, headers: BROWSER_HEADERS },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   if (prof) {
@@ -136,12 +143,18 @@ try {
   times.sort((a, b) => a - b);
   const p95 = percentile(times, 95);
   console.log(`GET ${url.slice(app.baseUrl.length)}, ${CONNECTIONS} connections, ${DURATION_S} s:`);
-  console.log(`  requests/s   ${result.requests.average.toFixed(1)} (${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors)`);
+  console.log(
+    `  requests/s   ${result.requests.average.toFixed(1)} (${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+  );
   console.log(`  latency p50  ${percentile(times, 50).toFixed(1)} ms`);
-  console.log(`  latency p95  ${p95.toFixed(1)} ms   (goal <= ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? "met" : "MISSED"})`);
+  console.log(
+    `  latency p95  ${p95.toFixed(1)} ms   (goal <= ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? "met" : "MISSED"})`,
+  );
   console.log(`  latency p99  ${percentile(times, 99).toFixed(1)} ms`);
   // Latency on a shared machine includes waiting for a core; the server's own CPU time per page does not.
-  console.log(`  server CPU   ${cpuPerRequest.toFixed(1)} ms per request (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+  console.log(
+    `  server CPU   ${cpuPerRequest.toFixed(1)} ms per request (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   console.log(`  page cache   ${cacheState} after warm-up (x-page-cache; PAGE_CACHE_MB=0 turns the cache off)`);
 
   // What the first reader after a change waits for: the event is touched (as a new article or an edit would)
@@ -152,12 +165,15 @@ try {
     const started = performance.now();
     const response = await fetch(url, { headers: BROWSER_HEADERS });
     await response.arrayBuffer();
-    if (i > 0 && response.headers.get("x-page-cache") === "hit") throw new Error("a changed event was served from the cache");
+    if (i > 0 && response.headers.get("x-page-cache") === "hit")
+      throw new Error("a changed event was served from the cache");
     renders.push(performance.now() - started);
   }
   renders.sort((a, b) => a - b);
   console.log(`first view after a change (full render, 1 connection, 20 changes):`);
-  console.log(`  latency p50  ${percentile(renders, 50).toFixed(1)} ms, p95 ${percentile(renders, 95).toFixed(1)} ms (very first view after start: ${firstMs.toFixed(0)} ms)`);
+  console.log(
+    `  latency p50  ${percentile(renders, 50).toFixed(1)} ms, p95 ${percentile(renders, 95).toFixed(1)} ms (very first view after start: ${firstMs.toFixed(0)} ms)`,
+  );
   if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
 } finally {
   await app?.stop();

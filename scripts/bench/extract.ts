@@ -67,10 +67,14 @@ function runAll(pages: CorpusPage[], rounds: number): Run[] {
 }
 
 const pages = loadExtractionCorpus();
-const rounds = z.object({ BENCH_ROUNDS: z.coerce.number().int().positive().default(8) }).parse(process.env).BENCH_ROUNDS;
+const rounds = z
+  .object({ BENCH_ROUNDS: z.coerce.number().int().positive().default(8) })
+  .parse(process.env).BENCH_ROUNDS;
 const runs = runAll(pages, rounds);
 
-console.log(`Article extraction: ${pages.length} pages, ${rounds} timed rounds, extractors alternating round by round (decompression excluded)`);
+console.log(
+  `Article extraction: ${pages.length} pages, ${rounds} timed rounds, extractors alternating round by round (decompression excluded)`,
+);
 console.log("extractor      precision  recall     F1   pages/s");
 for (const r of runs) {
   const s = scoreCorpus(r.matches);
@@ -85,7 +89,9 @@ console.log(`speed ratio parallax/readability: ${(ours.pagesPerSecond / theirs.p
 // (each pair of rounds run back to back) is steadier than the ratio of totals.
 const ratios = ours.roundSeconds.map((s, i) => theirs.roundSeconds[i] / s).sort((a, b) => a - b);
 const median = ratios[Math.floor(ratios.length / 2)];
-console.log(`per-round speed ratio: median ${median.toFixed(1)}x (range ${ratios[0].toFixed(1)}–${ratios.at(-1)!.toFixed(1)}x)`);
+console.log(
+  `per-round speed ratio: median ${median.toFixed(1)}x (range ${ratios[0].toFixed(1)}–${ratios.at(-1)!.toFixed(1)}x)`,
+);
 
 if (process.argv.includes("--pages")) {
   // Per-page figures, worst first, to see where the extractor loses.

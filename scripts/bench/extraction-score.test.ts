@@ -3,7 +3,14 @@ import { matchPage, scoreCorpus, shingles, tokenize } from "./extraction-score";
 
 describe("tokenize", () => {
   it("splits on anything that is not a Unicode letter, digit or underscore", () => {
-    expect(tokenize("Cœur d'Alène, 2019—snake_case! Київ")).toEqual(["Cœur", "d", "Alène", "2019", "snake_case", "Київ"]);
+    expect(tokenize("Cœur d'Alène, 2019—snake_case! Київ")).toEqual([
+      "Cœur",
+      "d",
+      "Alène",
+      "2019",
+      "snake_case",
+      "Київ",
+    ]);
   });
 });
 
@@ -21,7 +28,11 @@ describe("shingles", () => {
 
 describe("matchPage", () => {
   it("is perfect for the same text whatever the punctuation", () => {
-    expect(matchPage("One two three four five.", "one two three four five".replace("one", "One"))).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(matchPage("One two three four five.", "one two three four five".replace("one", "One"))).toEqual({
+      tp: 1,
+      fp: 0,
+      fn: 0,
+    });
   });
   it("normalises tp, fp and fn to sum to one", () => {
     // truth shingles: [1234] [2345]; predicted: [2345] [3456] [4567] → tp 1, fp 2, fn 1 → /4

@@ -40,16 +40,30 @@ function rewrite(text: string, rnd: () => number): string {
   return out;
 }
 
-async function addVariant(db: Db, i: number, base: { title: string; text: string; publishedAt: Date | null }, text: string, duplicateOfId: number | null) {
+async function addVariant(
+  db: Db,
+  i: number,
+  base: { title: string; text: string; publishedAt: Date | null },
+  text: string,
+  duplicateOfId: number | null,
+) {
   const source = await db.source.create({
-    data: { name: `Synthetic Outlet ${i}`, domain: `outlet-${i}.example`, country: COUNTRIES[i % COUNTRIES.length], kind: KINDS[i % KINDS.length] },
+    data: {
+      name: `Synthetic Outlet ${i}`,
+      domain: `outlet-${i}.example`,
+      country: COUNTRIES[i % COUNTRIES.length],
+      kind: KINDS[i % KINDS.length],
+    },
   });
   const publishedAt = new Date((base.publishedAt ?? new Date("2025-04-25T12:00:00Z")).getTime() + i * 7 * 60_000);
   return db.article.create({
     data: {
       title: duplicateOfId ? base.title : `${base.title} (${["update", "analysis", "report", "live"][i % 4]})`,
       text,
-      html: text.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join(""),
+      html: text
+        .split(/\n\s*\n/)
+        .map((p) => `<p>${p}</p>`)
+        .join(""),
       contentHash: createHash("sha256").update(`${i}\n${text}`).digest("hex"),
       origin: `bench://${i}`,
       raw: new Uint8Array(gzipSync(text)),
@@ -67,8 +81,14 @@ async function addVariant(db: Db, i: number, base: { title: string; text: string
  * Grows the database's articles (the seeds, ingested first) into one event of `articles` articles: rewritten
  * variants from new outlets, the last `copies` of them syndicated copies of a seed. Returns the event's id.
  */
-export async function seedSyntheticEvent(db: Db, { articles: ARTICLES, copies: COPIES }: { articles: number; copies: number }): Promise<number> {
-  const seeds = await db.article.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, text: true, publishedAt: true } });
+export async function seedSyntheticEvent(
+  db: Db,
+  { articles: ARTICLES, copies: COPIES }: { articles: number; copies: number },
+): Promise<number> {
+  const seeds = await db.article.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, text: true, publishedAt: true },
+  });
   const rnd = random(42);
   const ids = seeds.map((s) => s.id);
   for (let i = seeds.length; i < ARTICLES; i++) {
@@ -79,8 +99,9 @@ export async function seedSyntheticEvent(db: Db, { articles: ARTICLES, copies: C
   }
   const event = (await db.event.findMany({ orderBy: { articleCount: "desc" }, take: 1 }))[0];
   await db.eventArticle.deleteMany({ where: { articleId: { in: ids } } });
-  await db.eventArticle.createMany({ data: ids.map((articleId) => ({ articleId, eventId: event.id, similarity: 0.8 })) });
+  await db.eventArticle.createMany({
+    data: ids.map((articleId) => ({ articleId, eventId: event.id, similarity: 0.8 })),
+  });
   await db.event.update({ where: { id: event.id }, data: { articleCount: ids.length, sourceCount: ids.length } });
   return event.id;
 }
-

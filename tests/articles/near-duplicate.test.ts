@@ -3,7 +3,15 @@ import type { Db } from "@/lib/db";
 import type { ExtractedArticle } from "@/lib/extract/types";
 import { createTempDb } from "@/tests/support/temp-db";
 import { saveArticle } from "@/lib/articles/mutations";
-import { BANDS, estimateJaccard, findNearDuplicate, jaccard, minhash, shingles, tokens } from "@/lib/articles/near-duplicate";
+import {
+  BANDS,
+  estimateJaccard,
+  findNearDuplicate,
+  jaccard,
+  minhash,
+  shingles,
+  tokens,
+} from "@/lib/articles/near-duplicate";
 
 const WIRE = [
   "KYIV, April 26 (Reuters) - Ukrainian and Russian delegations met in Istanbul on Saturday for the first direct talks in more than three years, officials from both sides said, as Western governments pressed for a ceasefire along the front line.",
@@ -27,7 +35,16 @@ const OTHER_STORY = [
 ].join("\n\n");
 
 function article(title: string, text: string, url: string, domain: string): ExtractedArticle {
-  return { title, text, html: `<p>${text}</p>`, url, source: { name: domain, domain }, byline: null, publishedAt: null, language: "en" };
+  return {
+    title,
+    text,
+    html: `<p>${text}</p>`,
+    url,
+    source: { name: domain, domain },
+    byline: null,
+    publishedAt: null,
+    language: "en",
+  };
 }
 
 async function save(db: Db, a: ExtractedArticle) {
@@ -59,8 +76,24 @@ describe("near-duplicate marking in saveArticle", () => {
   afterEach(() => t.cleanup());
 
   it("marks a syndicated wire story with a new headline and an added sentence as a copy of the first", async () => {
-    const original = await save(t.db, article("Ukraine and Russia agree prisoner swap in Istanbul talks", WIRE, "https://www.reuters.com/world/a", "reuters.com"));
-    const copy = await save(t.db, article("Prisoner exchange agreed as Kyiv, Moscow meet", SYNDICATED, "https://www.example-news.com/b", "example-news.com"));
+    const original = await save(
+      t.db,
+      article(
+        "Ukraine and Russia agree prisoner swap in Istanbul talks",
+        WIRE,
+        "https://www.reuters.com/world/a",
+        "reuters.com",
+      ),
+    );
+    const copy = await save(
+      t.db,
+      article(
+        "Prisoner exchange agreed as Kyiv, Moscow meet",
+        SYNDICATED,
+        "https://www.example-news.com/b",
+        "example-news.com",
+      ),
+    );
     expect(original.duplicateOfId).toBeNull();
     expect(copy.outcome).toBe("new");
     expect(copy.duplicateOfId).toBe(original.id);
@@ -70,8 +103,19 @@ describe("near-duplicate marking in saveArticle", () => {
   });
 
   it("does not mark a different story on the same event", async () => {
-    await save(t.db, article("Ukraine and Russia agree prisoner swap", WIRE, "https://www.reuters.com/world/a", "reuters.com"));
-    const other = await save(t.db, article("Istanbul talks end with swap, no truce", OTHER_STORY, "https://www.theguardian.com/c", "theguardian.com"));
+    await save(
+      t.db,
+      article("Ukraine and Russia agree prisoner swap", WIRE, "https://www.reuters.com/world/a", "reuters.com"),
+    );
+    const other = await save(
+      t.db,
+      article(
+        "Istanbul talks end with swap, no truce",
+        OTHER_STORY,
+        "https://www.theguardian.com/c",
+        "theguardian.com",
+      ),
+    );
     expect(other.duplicateOfId).toBeNull();
     expect((await t.db.article.findUniqueOrThrow({ where: { id: other.id } })).duplicateOfId).toBeNull();
   });
@@ -79,7 +123,10 @@ describe("near-duplicate marking in saveArticle", () => {
   it("points a copy of a copy at the original, not at the copy", async () => {
     const original = await save(t.db, article("A", WIRE, "https://www.reuters.com/world/a", "reuters.com"));
     await save(t.db, article("B", SYNDICATED, "https://b.example.com/b", "b.example.com"));
-    const third = await save(t.db, article("C", `${SYNDICATED} A spokesman declined to comment.`, "https://c.example.com/c", "c.example.com"));
+    const third = await save(
+      t.db,
+      article("C", `${SYNDICATED} A spokesman declined to comment.`, "https://c.example.com/c", "c.example.com"),
+    );
     expect(third.duplicateOfId).toBe(original.id);
   });
 

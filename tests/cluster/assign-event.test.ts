@@ -46,7 +46,9 @@ describe("clusterArticle", () => {
     const [s1, s2] = [await source("pravda.com.ua"), await source("thehill.com")];
     const sourceOf = [s1, s2, s2, null, null];
     for (const [i, seed] of seeds.entries()) {
-      ids.push(await insertArticle({ ...seed, publishedAt: new Date(Date.UTC(2025, 3, 25 + i)), sourceId: sourceOf[i] }));
+      ids.push(
+        await insertArticle({ ...seed, publishedAt: new Date(Date.UTC(2025, 3, 25 + i)), sourceId: sourceOf[i] }),
+      );
     }
     const results: { eventId: number; created: boolean }[] = [];
     for (const id of ids) results.push(await clusterArticle(db, id));
@@ -73,7 +75,10 @@ describe("clusterArticle", () => {
     expect(members[0].similarity).toBe(1);
     expect(members.slice(1).every((m) => m.similarity > 0 && m.similarity < 1)).toBe(true);
     const stored = await db.article.findUniqueOrThrow({ where: { id: ids[1] } });
-    expect(JSON.parse(stored.features!)).toMatchObject({ v: featuresVersion, terms: expect.objectContaining({ witkoff: expect.any(Number) }) });
+    expect(JSON.parse(stored.features!)).toMatchObject({
+      v: featuresVersion,
+      terms: expect.objectContaining({ witkoff: expect.any(Number) }),
+    });
   });
 
   it("is idempotent: clustering a member again changes nothing", async () => {

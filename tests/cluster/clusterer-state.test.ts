@@ -76,7 +76,10 @@ describe("clusterer state", () => {
     const original = createClusterer();
     let n = 0;
     for (const a of order.slice(0, 300)) original.ingest(a, () => `e${++n}`);
-    const pairs = original.mergeCandidates(Array.from({ length: n }, (_, i) => `e${i + 1}`), 0.2);
+    const pairs = original.mergeCandidates(
+      Array.from({ length: n }, (_, i) => `e${i + 1}`),
+      0.2,
+    );
     expect(pairs.length).toBeGreaterThan(0);
     for (const p of pairs) original.merge(original.resolve(p.survivor), original.resolve(p.other));
     const restored = reloaded(original);

@@ -16,7 +16,9 @@ const ecb = readLabelledCorpus("ecbplus.jsonl");
 
 describe("createClusterer", () => {
   it("gives the same events and similarities for the same arrival order", () => {
-    const order = seededShuffle(ecb, 11).slice(0, 200).map((x) => x.article);
+    const order = seededShuffle(ecb, 11)
+      .slice(0, 200)
+      .map((x) => x.article);
     const first = run(order);
     expect(run(order)).toEqual(first);
     // Not trivially one event or all singletons.
@@ -87,7 +89,12 @@ describe("createClusterer", () => {
   });
 
   it("lets time decay keep apart the same words weeks apart", () => {
-    const a = { id: "a", title: "Floods hit the river valley towns", text: "Heavy floods hit the river valley towns.", publishedAt: new Date("2024-03-01") };
+    const a = {
+      id: "a",
+      title: "Floods hit the river valley towns",
+      text: "Heavy floods hit the river valley towns.",
+      publishedAt: new Date("2024-03-01"),
+    };
     const b = { ...a, id: "b", publishedAt: new Date("2024-03-02") };
     const far = { ...a, id: "c", publishedAt: new Date("2024-09-01") };
     const c = createClusterer();
@@ -106,7 +113,10 @@ describe("createClusterer", () => {
       headline("f4", "Lighthouse keeper joins harbour ferry crew"),
     ];
     // Fifty filler words that an unrelated event makes known (the length of a query counts its known terms).
-    const words = Array.from({ length: 50 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const words = Array.from(
+      { length: 50 },
+      (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
     const similarity = (memberLinkTop: number, article: ClusterArticle) => {
       const c = createClusterer({ memberLinkTop });
       for (const a of story) c.add(a, "x");
@@ -125,7 +135,10 @@ describe("createClusterer", () => {
   });
 
   it("merges two events of headlines at the short merge threshold, two events of full texts at the full one", () => {
-    const filler = Array.from({ length: 60 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const filler = Array.from(
+      { length: 60 },
+      (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
     const pairs = (text: string, threshold: number, shortThreshold: number) => {
       // The merge thresholds alone: the lone "z" would otherwise be offered to "y" by the join rule (tested below).
       const c = createClusterer({ rejoinSingletons: false });
@@ -141,12 +154,18 @@ describe("createClusterer", () => {
     expect(pairs("", 0.6, 0.6)).toEqual([]);
     expect(pairs("", 0.6, 0.2)).toEqual([["x", "y"]]);
     // Full texts (sharing their filler, about 0.9 alike): the full threshold applies, whatever the short one.
-    expect(pairs(filler.join(" "), 0.8, 0.2)).toEqual([["x", "y"], ["y", "z"]]);
+    expect(pairs(filler.join(" "), 0.8, 0.2)).toEqual([
+      ["x", "y"],
+      ["y", "z"],
+    ]);
     expect(pairs(filler.join(" "), 0.95, 0.2)).toEqual([]);
   });
 
   it("counts an article's new words in its length: a long text of new names is not judged as a headline", () => {
-    const novel = Array.from({ length: 30 }, (_, i) => `novel${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const novel = Array.from(
+      { length: 30 },
+      (_, i) => `novel${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
     const c = createClusterer();
     c.add({ id: "a", title: "Harbour ferry fares rise again", text: "" }, "x");
     c.add({ id: "b", title: "Mountain road closed by snow", text: "" }, "y");
@@ -173,8 +192,16 @@ describe("createClusterer", () => {
 
   it("lets a headline that came before its story took shape join it in the second pass", () => {
     const eruption = [
-      { id: "b", title: "Thousands evacuated as Indonesia's Kelud volcano erupts", text: "Indonesian authorities evacuated more than 100,000 villagers on Friday after the Kelud volcano in East Java erupted overnight, sending ash ten kilometres into the sky. Three airports, in Surabaya, Yogyakarta and Solo, were closed as ash fell on towns up to 500 kilometres away. Rescue workers said two people were killed when a roof collapsed under the weight of wet ash. Villagers wearing masks fled in trucks and on motorcycles as gravel rained on their homes." },
-      { id: "c", title: "Kelud eruption: ash closes Java airports", text: "Ash from the eruption of Mount Kelud closed three airports on Java on Friday, stranding thousands of travellers. The volcano erupted late on Thursday, hours after officials raised its alert to the highest level and ordered villagers within ten kilometres to leave. Lava flowed down the slopes and ash covered Yogyakarta. Two people died under a collapsed roof, the disaster agency said, and more than 100,000 people were in shelters." },
+      {
+        id: "b",
+        title: "Thousands evacuated as Indonesia's Kelud volcano erupts",
+        text: "Indonesian authorities evacuated more than 100,000 villagers on Friday after the Kelud volcano in East Java erupted overnight, sending ash ten kilometres into the sky. Three airports, in Surabaya, Yogyakarta and Solo, were closed as ash fell on towns up to 500 kilometres away. Rescue workers said two people were killed when a roof collapsed under the weight of wet ash. Villagers wearing masks fled in trucks and on motorcycles as gravel rained on their homes.",
+      },
+      {
+        id: "c",
+        title: "Kelud eruption: ash closes Java airports",
+        text: "Ash from the eruption of Mount Kelud closed three airports on Java on Friday, stranding thousands of travellers. The volcano erupted late on Thursday, hours after officials raised its alert to the highest level and ordered villagers within ten kilometres to leave. Lava flowed down the slopes and ash covered Yogyakarta. Two people died under a collapsed roof, the disaster agency said, and more than 100,000 people were in shelters.",
+      },
     ];
     const events = (rejoinSingletons: boolean) => {
       const c = createClusterer({ rejoinSingletons });

@@ -10,7 +10,9 @@ describe("event labels on the seed event", () => {
     expect(summary.length).toBeLessThanOrEqual(400);
     expect(summary).toMatch(/Witkoff/);
     expect(summary).toMatch(/Putin/);
-    const from = seeds.filter((s) => summary.split(/(?<=[.!?]["”’]?) /).some((sentence) => s.text.replace(/\s+/g, " ").includes(sentence)));
+    const from = seeds.filter((s) =>
+      summary.split(/(?<=[.!?]["”’]?) /).some((sentence) => s.text.replace(/\s+/g, " ").includes(sentence)),
+    );
     expect(from.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -21,7 +21,10 @@ describe("membership changes made by another writer", () => {
   beforeAll(async () => {
     t = await createTempDb();
     other = createDb(t.url);
-    const [one, two] = await Promise.all([addSource(t.db, "One", "one.example"), addSource(t.db, "Two", "two.example")]);
+    const [one, two] = await Promise.all([
+      addSource(t.db, "One", "one.example"),
+      addSource(t.db, "Two", "two.example"),
+    ]);
     const place = async (title: string, text: string, sourceId: number) =>
       clusterArticle(t.db, (await addArticle(t.db, { title, text, sourceId, publishedAt: day })).id);
     quake = (await place("Earthquake hits Varna", QUAKE, one.id)).eventId;
@@ -44,7 +47,11 @@ describe("membership changes made by another writer", () => {
   });
 
   it("are seen before the next placement: no article joins an event that was merged away meanwhile", async () => {
-    const next = await addArticle(t.db, { title: "Rovers parade the cup", text: `Fans lined the streets. ${FINAL}`, publishedAt: day });
+    const next = await addArticle(t.db, {
+      title: "Rovers parade the cup",
+      text: `Fans lined the streets. ${FINAL}`,
+      publishedAt: day,
+    });
     const placed = await clusterArticle(t.db, next.id);
     // A stale index still saw the cup final as its own live event and would have put the article in it.
     expect(placed.eventId).not.toBe(final);
@@ -56,7 +63,11 @@ describe("membership changes made by another writer", () => {
     const next = await addArticle(t.db, { title: "Varna rebuilds its harbour", text: QUAKE, publishedAt: day });
     await clusterArticle(t.db, next.id); // t.db's state is now current and has placed articles
     // Another writer places an article; t.db's state has not seen it.
-    const elsewhere = await addArticle(other, { title: "Okafor named player of the final", text: FINAL, publishedAt: day });
+    const elsewhere = await addArticle(other, {
+      title: "Okafor named player of the final",
+      text: FINAL,
+      publishedAt: day,
+    });
     await clusterArticle(other, elsewhere.id);
     expect(await saveClusterState(t.db)).toBeNull();
     expect(await saveClusterState(other)).not.toBeNull();

@@ -15,9 +15,20 @@ afterAll(() => cleanup?.());
 
 let n = 0;
 const insert = async (a: { title: string; text: string }, duplicateOfId: number | null = null) =>
-  (await db.article.create({
-    data: { contentHash: `m${++n}`, title: a.title, text: a.text, html: "", origin: `m${n}`, raw: new Uint8Array([n]), rawFormat: "txt", duplicateOfId },
-  })).id;
+  (
+    await db.article.create({
+      data: {
+        contentHash: `m${++n}`,
+        title: a.title,
+        text: a.text,
+        html: "",
+        origin: `m${n}`,
+        raw: new Uint8Array([n]),
+        rawFormat: "txt",
+        duplicateOfId,
+      },
+    })
+  ).id;
 
 describe("second pass and syndication", () => {
   it("merges events found to be one story into the oldest, which keeps its id; the others redirect to it", async () => {
@@ -38,7 +49,10 @@ describe("second pass and syndication", () => {
 
   it("puts a syndicated copy into its original's event whatever its text", async () => {
     const original = (await db.eventArticle.findFirstOrThrow({ orderBy: { articleId: "asc" } })).articleId;
-    const copy = await insert({ title: "Harbour bridge reopens", text: "The harbour bridge reopened after repairs to storm damage." }, original);
+    const copy = await insert(
+      { title: "Harbour bridge reopens", text: "The harbour bridge reopened after repairs to storm damage." },
+      original,
+    );
     const r = await clusterArticle(db, copy);
     const target = (await db.eventArticle.findUniqueOrThrow({ where: { articleId: original } })).eventId;
     expect(r).toEqual({ eventId: target, created: false });
@@ -53,15 +67,28 @@ describe("editors' decisions", () => {
   afterAll(() => t.cleanup());
 
   const add = async (a: { title: string; text: string }) =>
-    (await t.db.article.create({
-      data: { contentHash: `c${++n}`, title: a.title, text: a.text, html: "", origin: `c${n}`, raw: new Uint8Array([n]), rawFormat: "txt" },
-    })).id;
+    (
+      await t.db.article.create({
+        data: {
+          contentHash: `c${++n}`,
+          title: a.title,
+          text: a.text,
+          html: "",
+          origin: `c${n}`,
+          raw: new Uint8Array([n]),
+          rawFormat: "txt",
+        },
+      })
+    ).id;
 
   it("never merges an event an editor curated, and keeps a title an editor wrote", async () => {
     const config = { threshold: 0.99, shortThreshold: 0.99, mergeThreshold: 0.3 };
     const [first, ...rest] = readSeedArticles();
     const firstEvent = (await clusterArticle(t.db, await add(first!), config)).eventId;
-    await t.db.event.update({ where: { id: firstEvent }, data: { curatedAt: new Date(), editedAt: new Date(), title: "Editor's title" } });
+    await t.db.event.update({
+      where: { id: firstEvent },
+      data: { curatedAt: new Date(), editedAt: new Date(), title: "Editor's title" },
+    });
     for (const seed of rest) await clusterArticle(t.db, await add(seed), config);
     const curated = await t.db.event.findUniqueOrThrow({ where: { id: firstEvent } });
     expect(curated).toMatchObject({ mergedIntoId: null, articleCount: 1, title: "Editor's title" });
@@ -81,15 +108,28 @@ describe("automatic split", () => {
 
   // ECB+ topics 12 and 35: two Indian navy anti-piracy operations and two Chargers players' DUI arrests. Streamed
   // in this order, each pair first lands in one event, which is then split (lib/cluster/split.test.ts).
-  const sample = seededShuffle(readLabelledCorpus("ecbplus.jsonl").filter((x) => /^(12|35)_/.test(x.gold)), 1).slice(0, 40);
+  const sample = seededShuffle(
+    readLabelledCorpus("ecbplus.jsonl").filter((x) => /^(12|35)_/.test(x.gold)),
+    1,
+  ).slice(0, 40);
 
   async function stream(db: PrismaClient, onFirstEvent?: (eventId: number) => Promise<void>) {
     const gold = new Map<number, string>();
     let first: number | null = null;
     for (const { article, gold: g } of sample) {
-      const id = (await db.article.create({
-        data: { contentHash: `s${++n}`, title: article.title, text: article.text, html: "", origin: `s${n}`, raw: new Uint8Array([n]), rawFormat: "txt" },
-      })).id;
+      const id = (
+        await db.article.create({
+          data: {
+            contentHash: `s${++n}`,
+            title: article.title,
+            text: article.text,
+            html: "",
+            origin: `s${n}`,
+            raw: new Uint8Array([n]),
+            rawFormat: "txt",
+          },
+        })
+      ).id;
       gold.set(id, g);
       const { eventId } = await clusterArticle(db, id);
       // The event the article is in once the second pass is done, whatever it merged or split.
@@ -108,7 +148,10 @@ describe("automatic split", () => {
       await t.db.eventTag.create({ data: { eventId, tagId: tag.id } });
       await t.db.event.update({ where: { id: eventId }, data: { hidden: true } });
     });
-    const live = await t.db.event.findMany({ where: { mergedIntoId: null }, include: { members: { include: { article: true } }, tags: true } });
+    const live = await t.db.event.findMany({
+      where: { mergedIntoId: null },
+      include: { members: { include: { article: true } }, tags: true },
+    });
     for (const e of live) {
       // One story per event, and the counts, title and span follow the members.
       expect(new Set(e.members.map((m) => gold.get(m.articleId)))).toHaveLength(1);

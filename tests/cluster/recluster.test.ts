@@ -31,7 +31,13 @@ describe("reclusterAll", () => {
     for (const [i, { article }] of sample.entries()) {
       await db.article.create({
         data: {
-          contentHash: `h${i}`, title: article.title, text: article.text, html: "", origin: `t${i}`, raw: new Uint8Array([1]), rawFormat: "txt",
+          contentHash: `h${i}`,
+          title: article.title,
+          text: article.text,
+          html: "",
+          origin: `t${i}`,
+          raw: new Uint8Array([1]),
+          rawFormat: "txt",
           publishedAt: new Date(Date.UTC(2025, 0, 1, (i * 7) % 40)),
         },
       });

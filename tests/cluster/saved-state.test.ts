@@ -10,7 +10,8 @@ import { readGeneration } from "@/lib/cluster/generation";
 import { dropSavedState, loadSavedState, stateFileFor } from "@/lib/cluster/saved-state";
 
 /** What a new process does first: load the saved index for the database's current generation. */
-const load = async (db: Db, onSkip?: (why: string) => void) => loadSavedState(db, undefined, await readGeneration(db), onSkip);
+const load = async (db: Db, onSkip?: (why: string) => void) =>
+  loadSavedState(db, undefined, await readGeneration(db), onSkip);
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
 const QUAKE = "A magnitude 6.1 earthquake struck near the coastal city of Varna on Monday, damaging harbour buildings.";
@@ -88,7 +89,9 @@ describe("the clusterer's index saved beside the database", () => {
       expect(rebuilt.created).toBe(false);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^clusterer: rebuilding from the database: /));
       const user = await db.user.create({ data: { email: "ed@example.org", passwordHash: "x", role: "editor" } });
-      await addArticle(db, { title: "Varna harbour reopens", text: QUAKE, publishedAt: day(4) }).then((a) => clusterArticle(db, a.id));
+      await addArticle(db, { title: "Varna harbour reopens", text: QUAKE, publishedAt: day(4) }).then((a) =>
+        clusterArticle(db, a.id),
+      );
       expect(await saveClusterState(db)).not.toBeNull();
       expect(await load(client(t.url))).not.toBeNull();
 

@@ -46,15 +46,18 @@ describe("splitting an event that holds two stories of one kind", () => {
     expect(c.splitCandidate("m")).toBeNull(); // 18: the next check is at 19, though the event is as mixed
   });
 
-  it.each(["12", "35"])("does not merge two events that would be split again (topic %s, whose dates do not tell them apart)", (topic) => {
-    const pairsOf = (c: Clusterer) => {
-      for (const article of articlesOf(`${topic}_ecb`)) c.add(article, "a");
-      for (const article of articlesOf(`${topic}_ecbplus`)) c.add(article, "b");
-      return c.mergeCandidates(["b"], 0.3);
-    };
-    expect(pairsOf(createClusterer({ splitNcut: 0 })).map((p) => p.other)).toEqual(["b"]);
-    expect(pairsOf(createClusterer())).toEqual([]);
-  });
+  it.each(["12", "35"])(
+    "does not merge two events that would be split again (topic %s, whose dates do not tell them apart)",
+    (topic) => {
+      const pairsOf = (c: Clusterer) => {
+        for (const article of articlesOf(`${topic}_ecb`)) c.add(article, "a");
+        for (const article of articlesOf(`${topic}_ecbplus`)) c.add(article, "b");
+        return c.mergeCandidates(["b"], 0.3);
+      };
+      expect(pairsOf(createClusterer({ splitNcut: 0 })).map((p) => p.other)).toEqual(["b"]);
+      expect(pairsOf(createClusterer())).toEqual([]);
+    },
+  );
 
   it("never splits an event of headlines, whose nearest neighbours say little", () => {
     const c = createClusterer();
@@ -62,7 +65,9 @@ describe("splitting an event that holds two stories of one kind", () => {
     expect(c.splitCandidate("h")).toBeNull();
     // One Google News story (the ECB and the strong euro, 10 March 2014): counted as full texts, its 20 headlines
     // would be cut in two; as headlines they are not checked.
-    const story = readLabelledCorpus("uci-headlines.jsonl").filter((x) => x.gold === "dPhGU51DcrolUIMxbRm0InaHGA2XM").slice(0, 20);
+    const story = readLabelledCorpus("uci-headlines.jsonl")
+      .filter((x) => x.gold === "dPhGU51DcrolUIMxbRm0InaHGA2XM")
+      .slice(0, 20);
     const split = (config: Parameters<typeof createClusterer>[0]) => {
       const d = createClusterer(config);
       for (const { article } of story) d.add(article, "story");
@@ -73,7 +78,10 @@ describe("splitting an event that holds two stories of one kind", () => {
   });
 
   it("streams ECB+ sister stories into separate events, and a restored state continues exactly", () => {
-    const sample = seededShuffle(ecb.filter((x) => /^(12|35)_/.test(x.gold)), 1);
+    const sample = seededShuffle(
+      ecb.filter((x) => /^(12|35)_/.test(x.gold)),
+      1,
+    );
     const c = createClusterer();
     let n = 0;
     const newId = () => `e${++n}`;

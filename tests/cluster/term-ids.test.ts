@@ -21,7 +21,24 @@ describe("termVectorOf", () => {
 
 describe("compareTerms", () => {
   it("orders term ids exactly as their terms compare as strings, prefixes and all", () => {
-    const terms = ["a", "ab", "abc", "abcd", "abd", "b", "~abc", "~ab_c", "@may-3", "#2013", "#201", "zürich", "zurich", "été", "日本", "~ab"];
+    const terms = [
+      "a",
+      "ab",
+      "abc",
+      "abcd",
+      "abd",
+      "b",
+      "~abc",
+      "~ab_c",
+      "@may-3",
+      "#2013",
+      "#201",
+      "zürich",
+      "zurich",
+      "été",
+      "日本",
+      "~ab",
+    ];
     const ids = terms.map(termId);
     const byIds = [...ids].sort(compareTerms).map((id) => termNames[id]);
     expect(byIds).toEqual([...terms].sort());

@@ -8,7 +8,8 @@ let cleanup: () => Promise<void>;
 let GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 const ids: Record<string, number> = {};
 const base = "http://parallax.test";
-const call = (id: string) => GET(new Request(`${base}/api/events/${id}/comparison`), { params: Promise.resolve({ id }) });
+const call = (id: string) =>
+  GET(new Request(`${base}/api/events/${id}/comparison`), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
   const temp = await tempDatabase();
@@ -30,12 +31,23 @@ beforeAll(async () => {
     publishedAt: at,
   });
   ids.x = x.id;
-  ids.event = (await addEvent(db, { title: "Meeting", firstSeenAt: at, lastSeenAt: at, sourceCount: 2, articleIds: [x.id, y.id] })).id;
+  ids.event = (
+    await addEvent(db, { title: "Meeting", firstSeenAt: at, lastSeenAt: at, sourceCount: 2, articleIds: [x.id, y.id] })
+  ).id;
   // An outlet with articles elsewhere but none in this event.
   const c = await addSource(db, "Outlet C", "c.example");
   const z = await addArticle(db, { title: "Moscow weather", sourceId: c.id, publishedAt: at });
   await addEvent(db, { title: "Moscow weather", firstSeenAt: at, lastSeenAt: at, sourceCount: 1, articleIds: [z.id] });
-  ids.merged = (await addEvent(db, { title: "Merged", firstSeenAt: at, lastSeenAt: at, sourceCount: 0, articleIds: [], mergedIntoId: ids.event })).id;
+  ids.merged = (
+    await addEvent(db, {
+      title: "Merged",
+      firstSeenAt: at,
+      lastSeenAt: at,
+      sourceCount: 0,
+      articleIds: [],
+      mergedIntoId: ids.event,
+    })
+  ).id;
   process.env.DATABASE_URL = temp.url;
   GET = (await import("@/app/api/events/[id]/comparison/route")).GET;
 });
@@ -65,7 +77,10 @@ describe("GET /api/events/[id]/comparison", () => {
   it("rebuilds the comparison when an article of the event changes", async () => {
     const before = comparisonResponseSchema.parse(await (await call(String(ids.event))).json());
     const { db } = await import("@/lib/db").then((m) => ({ db: m.getDb() }));
-    await db.article.update({ where: { id: ids.x }, data: { text: "The envoy met the president in Moscow for three hours on Friday." } });
+    await db.article.update({
+      where: { id: ids.x },
+      data: { text: "The envoy met the president in Moscow for three hours on Friday." },
+    });
     const after = comparisonResponseSchema.parse(await (await call(String(ids.event))).json());
     expect(after.version).not.toBe(before.version);
     expect(after.comparison.articles.find((a) => a.id === ids.x)?.sentences).toHaveLength(1);

@@ -53,13 +53,18 @@ describe("event page with the comparison", () => {
     expect(html).toMatch(/Reported by [345] of 5 outlets/);
     expect(html).toContain("[only here] ");
     expect(html).toContain("<ins");
-    expect(html).toContain("<title id=\"timeline-title\">Publication timeline</title>");
+    expect(html).toContain('<title id="timeline-title">Publication timeline</title>');
   });
 
   it("filters and orders columns and renders a compared pair from the query string", () => {
     const [a, b] = event.articles;
     const domains = event.articles.flatMap((x) => (x.source ? [x.source.domain] : [])).slice(0, 2);
-    const html = render({ outlets: domains.join(","), order: "outlet", articleA: String(a.id), articleB: String(b.id) });
+    const html = render({
+      outlets: domains.join(","),
+      order: "outlet",
+      articleA: String(a.id),
+      articleB: String(b.id),
+    });
     expect(count(html, 'data-testid="article-column"')).toBe(2);
     expect(html).toContain("not reported");
   });

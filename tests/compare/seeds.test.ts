@@ -78,7 +78,9 @@ describe("quote tracker on the seeds", () => {
     const wordings = new Set(group!.variants.map((v) => v.text));
     expect(wordings.size).toBeGreaterThanOrEqual(2);
     // A variant worded differently from the reference carries insertions and deletions.
-    expect(group!.variants.some((v) => v.diff.some((d) => d.op === "ins") && v.diff.some((d) => d.op === "del"))).toBe(true);
+    expect(group!.variants.some((v) => v.diff.some((d) => d.op === "ins") && v.diff.some((d) => d.op === "del"))).toBe(
+      true,
+    );
   });
 
   it("attributes Trump's post and Lavrov's words", () => {

@@ -26,7 +26,15 @@ beforeAll(async () => {
   const wire = await addSource(db, "Wire Service", "wire.example", "GB");
   const paper = await addSource(db, "Daily Paper", "paper.example", "FR");
   const local = await addSource(db, "Local Gazette", "gazette.example", "US");
-  ids.original = (await addArticle(db, { title: "Envoy and president meet", text: WIRE, sourceId: wire.id, publishedAt: at, url: "https://wire.example/a" })).id;
+  ids.original = (
+    await addArticle(db, {
+      title: "Envoy and president meet",
+      text: WIRE,
+      sourceId: wire.id,
+      publishedAt: at,
+      url: "https://wire.example/a",
+    })
+  ).id;
   ids.other = (
     await addArticle(db, {
       title: "Three-hour meeting in Moscow",
@@ -37,9 +45,23 @@ beforeAll(async () => {
     })
   ).id;
   ids.copy = (
-    await addArticle(db, { title: "Envoy and president meet", text: WIRE, sourceId: local.id, publishedAt: new Date("2025-04-25T14:00:00Z"), url: "https://gazette.example/c" })
+    await addArticle(db, {
+      title: "Envoy and president meet",
+      text: WIRE,
+      sourceId: local.id,
+      publishedAt: new Date("2025-04-25T14:00:00Z"),
+      url: "https://gazette.example/c",
+    })
   ).id;
-  ids.event = (await addEvent(db, { title: "Meeting", firstSeenAt: at, lastSeenAt: at, sourceCount: 3, articleIds: [ids.original, ids.other, ids.copy] })).id;
+  ids.event = (
+    await addEvent(db, {
+      title: "Meeting",
+      firstSeenAt: at,
+      lastSeenAt: at,
+      sourceCount: 3,
+      articleIds: [ids.original, ids.other, ids.copy],
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -56,11 +78,14 @@ async function render(search: Record<string, string> = {}): Promise<string> {
   const event = await getEvent(ids.event, db);
   if (!event || isRedirect(event)) throw new Error("no event");
   const { comparison: c } = await comparison();
-  return renderToStaticMarkup(createElement(EventView, { event, compare: { comparison: c, query: parseEventViewQuery(search), pair: null } }));
+  return renderToStaticMarkup(
+    createElement(EventView, { event, compare: { comparison: c, query: parseEventViewQuery(search), pair: null } }),
+  );
 }
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;
-const meetingGroup = (r: ComparisonResponse) => r.comparison.shared.find((g) => g.sentences.some((s) => /three hours/.test(s.text)));
+const meetingGroup = (r: ComparisonResponse) =>
+  r.comparison.shared.find((g) => g.sentences.some((s) => /three hours/.test(s.text)));
 
 describe("syndicated copies on the event page", () => {
   it("counts an unmarked copy as a report of its own (the baseline the marking changes)", async () => {
@@ -78,7 +103,13 @@ describe("syndicated copies on the event page", () => {
     expect(after.version).not.toBe(before.version);
     const c = after.comparison;
     expect(c.copies).toEqual([
-      { id: ids.copy, originalId: ids.original, outletKey: "source:gazette.example", title: "Envoy and president meet", publishedAt: "2025-04-25T14:00:00.000Z" },
+      {
+        id: ids.copy,
+        originalId: ids.original,
+        outletKey: "source:gazette.example",
+        title: "Envoy and president meet",
+        publishedAt: "2025-04-25T14:00:00.000Z",
+      },
     ]);
     expect(c.articles.map((a) => a.id).sort()).toEqual([ids.original, ids.other].sort());
     // The copy's outlet covered the event but did not report it independently.

@@ -12,7 +12,11 @@ describe("an editor tags an event and it appears in the tag's feed", () => {
     seed: async (db) => {
       await createUser(db, { email: "editor@example.org", password: "a long editor password", role: "editor" });
       const now = new Date();
-      eventId = (await db.event.create({ data: { title: "Harbour bridge reopens", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 } })).id;
+      eventId = (
+        await db.event.create({
+          data: { title: "Harbour bridge reopens", firstSeenAt: now, lastSeenAt: now, articleCount: 1, sourceCount: 1 },
+        })
+      ).id;
     },
   });
 
@@ -25,7 +29,10 @@ describe("an editor tags an event and it appears in the tag's feed", () => {
     await Promise.all([page.waitForURL(/\/editor/), page.click('button:has-text("Sign in")')]);
 
     await page.fill(`#tag-${eventId}`, "Infrastructure");
-    await Promise.all([page.waitForURL(/notice=/), page.locator(`#tag-${eventId}`).locator("xpath=ancestor::form").locator("button").click()]);
+    await Promise.all([
+      page.waitForURL(/notice=/),
+      page.locator(`#tag-${eventId}`).locator("xpath=ancestor::form").locator("button").click(),
+    ]);
     expect(await page.locator("main").innerText()).toContain("Infrastructure");
 
     const feed = await (await fetch(`${ctx.app.baseUrl}/feeds/tags/infrastructure.rss`)).text();
@@ -44,6 +51,8 @@ describe("an editor tags an event and it appears in the tag's feed", () => {
     expect(page.headers.get("location")).toMatch(/\/tags\/public-works$/);
     const feed = await fetch(`${ctx.app.baseUrl}/feeds/tags/infrastructure.rss`);
     expect(feed.url).toMatch(/\/feeds\/tags\/public-works\.rss$/);
-    expect((await new Parser().parseString(await feed.text())).items.map((i) => i.title)).toContain("Harbour bridge reopens");
+    expect((await new Parser().parseString(await feed.text())).items.map((i) => i.title)).toContain(
+      "Harbour bridge reopens",
+    );
   });
 });

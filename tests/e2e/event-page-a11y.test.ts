@@ -53,11 +53,24 @@ describe("the event page's accessibility", () => {
     await page.addScriptTag({ content: axe.source });
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
     });
     const severe = (violations as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
     // The whole report, so a failure says what and where.
-    expect(severe.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")}`)).toEqual([]);
+    expect(
+      severe.map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+            .slice(0, 3)
+            .map((n) => JSON.stringify(n.target))
+            .join(", ")}`,
+      ),
+    ).toEqual([]);
     await page.context().close();
   });
 
@@ -66,7 +79,13 @@ describe("the event page's accessibility", () => {
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return { tag: el?.tagName ?? "", text: el?.textContent?.trim().slice(0, 40) ?? "", id: el?.id ?? "", label: el?.getAttribute("aria-label") ?? "", inMain: !!el?.closest("main") };
+        return {
+          tag: el?.tagName ?? "",
+          text: el?.textContent?.trim().slice(0, 40) ?? "",
+          id: el?.id ?? "",
+          label: el?.getAttribute("aria-label") ?? "",
+          inMain: !!el?.closest("main"),
+        };
       });
     await page.keyboard.press("Tab");
     expect(await focused()).toMatchObject({ tag: "A", text: "Skip to content" });
@@ -88,7 +107,11 @@ describe("the event page's accessibility", () => {
     const before = await board.evaluate((el) => el.scrollLeft);
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
-    await page.waitForFunction((start) => document.querySelector<HTMLElement>('[aria-label="Articles side by side"]')!.scrollLeft > start, before, { timeout: 5000 });
+    await page.waitForFunction(
+      (start) => document.querySelector<HTMLElement>('[aria-label="Articles side by side"]')!.scrollLeft > start,
+      before,
+      { timeout: 5000 },
+    );
     await page.context().close();
   });
 

@@ -36,28 +36,62 @@ beforeAll(async () => {
   // "fresh": one outlet, very recent; "stale": two outlets a week ago.
   const f1 = await addArticle(db, { title: "Fresh", sourceId: ap.id, publishedAt: hoursAgo(1) });
   ids.fresh = (
-    await addEvent(db, { title: "Fresh single", firstSeenAt: hoursAgo(1), lastSeenAt: hoursAgo(1), sourceCount: 1, articleIds: [f1.id] })
+    await addEvent(db, {
+      title: "Fresh single",
+      firstSeenAt: hoursAgo(1),
+      lastSeenAt: hoursAgo(1),
+      sourceCount: 1,
+      articleIds: [f1.id],
+    })
   ).id;
   const s1 = await addArticle(db, { title: "Stale A", sourceId: ap.id, publishedAt: hoursAgo(170) });
   const s2 = await addArticle(db, { title: "Stale B", sourceId: kyiv.id, publishedAt: hoursAgo(168) });
   ids.stale = (
-    await addEvent(db, { title: "Stale pair", firstSeenAt: hoursAgo(170), lastSeenAt: hoursAgo(168), sourceCount: 2, articleIds: [s1.id, s2.id] })
+    await addEvent(db, {
+      title: "Stale pair",
+      firstSeenAt: hoursAgo(170),
+      lastSeenAt: hoursAgo(168),
+      sourceCount: 2,
+      articleIds: [s1.id, s2.id],
+    })
   ).id;
 
   // "unknown": an article with no outlet at all.
   const u1 = await addArticle(db, { title: "Anonymous file", sourceId: null, publishedAt: hoursAgo(30) });
   ids.unknown = (
-    await addEvent(db, { title: "From a file", firstSeenAt: hoursAgo(30), lastSeenAt: hoursAgo(30), sourceCount: 0, articleIds: [u1.id] })
+    await addEvent(db, {
+      title: "From a file",
+      firstSeenAt: hoursAgo(30),
+      lastSeenAt: hoursAgo(30),
+      sourceCount: 0,
+      articleIds: [u1.id],
+    })
   ).id;
 
   // A chain of merges: merged2 -> merged1 -> wide; and an empty event that must not be listed.
   ids.merged1 = (
-    await addEvent(db, { title: "Merged 1", firstSeenAt: now, lastSeenAt: now, sourceCount: 9, articleIds: [], mergedIntoId: ids.wide })
+    await addEvent(db, {
+      title: "Merged 1",
+      firstSeenAt: now,
+      lastSeenAt: now,
+      sourceCount: 9,
+      articleIds: [],
+      mergedIntoId: ids.wide,
+    })
   ).id;
   ids.merged2 = (
-    await addEvent(db, { title: "Merged 2", firstSeenAt: now, lastSeenAt: now, sourceCount: 9, articleIds: [], mergedIntoId: ids.merged1 })
+    await addEvent(db, {
+      title: "Merged 2",
+      firstSeenAt: now,
+      lastSeenAt: now,
+      sourceCount: 9,
+      articleIds: [],
+      mergedIntoId: ids.merged1,
+    })
   ).id;
-  ids.empty = (await addEvent(db, { title: "Empty", firstSeenAt: now, lastSeenAt: now, sourceCount: 0, articleIds: [] })).id;
+  ids.empty = (
+    await addEvent(db, { title: "Empty", firstSeenAt: now, lastSeenAt: now, sourceCount: 0, articleIds: [] })
+  ).id;
 });
 
 afterAll(async () => {
@@ -117,8 +151,21 @@ describe("getEvent", () => {
 
   it("returns null for a missing event and for a merge cycle", async () => {
     expect(await getEvent(999_999, db)).toBeNull();
-    const a = await addEvent(db, { title: "Cycle A", firstSeenAt: now, lastSeenAt: now, sourceCount: 0, articleIds: [] });
-    const b = await addEvent(db, { title: "Cycle B", firstSeenAt: now, lastSeenAt: now, sourceCount: 0, articleIds: [], mergedIntoId: a.id });
+    const a = await addEvent(db, {
+      title: "Cycle A",
+      firstSeenAt: now,
+      lastSeenAt: now,
+      sourceCount: 0,
+      articleIds: [],
+    });
+    const b = await addEvent(db, {
+      title: "Cycle B",
+      firstSeenAt: now,
+      lastSeenAt: now,
+      sourceCount: 0,
+      articleIds: [],
+      mergedIntoId: a.id,
+    });
     await db.event.update({ where: { id: a.id }, data: { mergedIntoId: b.id } });
     expect(await getEvent(a.id, db)).toBeNull();
   });

@@ -10,7 +10,10 @@ import { loggedDb, readsOf } from "@/tests/support/query-log";
 
 // The page reads through the process-wide client; this hands it one that records its statements.
 const logged = vi.hoisted(() => ({ db: undefined as unknown as Db, statements: [] as string[] }));
-vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: () => logged.db }));
+vi.mock("@/lib/db", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db")>()),
+  getDb: () => logged.db,
+}));
 
 const { default: EventPage, generateMetadata } = await import("@/app/events/[id]/page");
 
@@ -23,9 +26,27 @@ beforeAll(async () => {
   const a = await addSource(temp.db, "Outlet A", "a.example", "FR");
   const b = await addSource(temp.db, "Outlet B", "b.example", "DE");
   const at = new Date("2025-04-25T12:00:00Z");
-  const x = await addArticle(temp.db, { title: "Envoy meets president", text: "The envoy met the president in Moscow on Friday.", sourceId: a.id, publishedAt: at });
-  const y = await addArticle(temp.db, { title: "Meeting in Moscow", text: "The president and the envoy met in Moscow on Friday.", sourceId: b.id, publishedAt: at });
-  eventId = (await addEvent(temp.db, { title: "Meeting", firstSeenAt: at, lastSeenAt: at, sourceCount: 2, articleIds: [x.id, y.id] })).id;
+  const x = await addArticle(temp.db, {
+    title: "Envoy meets president",
+    text: "The envoy met the president in Moscow on Friday.",
+    sourceId: a.id,
+    publishedAt: at,
+  });
+  const y = await addArticle(temp.db, {
+    title: "Meeting in Moscow",
+    text: "The president and the envoy met in Moscow on Friday.",
+    sourceId: b.id,
+    publishedAt: at,
+  });
+  eventId = (
+    await addEvent(temp.db, {
+      title: "Meeting",
+      firstSeenAt: at,
+      lastSeenAt: at,
+      sourceCount: 2,
+      articleIds: [x.id, y.id],
+    })
+  ).id;
   // Stored at ingest, as in production: the render only checks that it is still current.
   await refreshComparison(temp.db, eventId);
   Object.assign(logged, loggedDb(temp.url));

@@ -25,8 +25,12 @@ describe("eventPageVersion", () => {
     const b = await addArticle(t.db, { title: "Three-hour talks end", sourceId: other.id, publishedAt: day });
     const c = await addArticle(t.db, { title: "Unrelated harvest report", sourceId: other.id, publishedAt: day });
     articleIds = [a.id, b.id];
-    eventId = (await addEvent(t.db, { title: "Talks end", firstSeenAt: day, lastSeenAt: day, articleIds, sourceCount: 2 })).id;
-    otherId = (await addEvent(t.db, { title: "Harvest", firstSeenAt: day, lastSeenAt: day, articleIds: [c.id], sourceCount: 1 })).id;
+    eventId = (
+      await addEvent(t.db, { title: "Talks end", firstSeenAt: day, lastSeenAt: day, articleIds, sourceCount: 2 })
+    ).id;
+    otherId = (
+      await addEvent(t.db, { title: "Harvest", firstSeenAt: day, lastSeenAt: day, articleIds: [c.id], sourceCount: 1 })
+    ).id;
     await refreshComparison(t.db, eventId);
     await refreshComparison(t.db, otherId);
   });
@@ -51,12 +55,28 @@ describe("eventPageVersion", () => {
 
   it("moves when an outlet's metadata or an article's text changes", async () => {
     let before = await version();
-    await editSource(t.db, { sourceId, name: "The Daily One", country: "IE", language: null, kind: null, lean: null, homepage: null, ownership: null }, userId);
+    await editSource(
+      t.db,
+      {
+        sourceId,
+        name: "The Daily One",
+        country: "IE",
+        language: null,
+        kind: null,
+        lean: null,
+        homepage: null,
+        ownership: null,
+      },
+      userId,
+    );
     expect(await version()).toBeNull(); // the stored comparison names the old outlet: the render rebuilds it
     await refreshComparison(t.db, eventId);
     expect(await version()).not.toBe(before);
     before = await version();
-    await t.db.article.update({ where: { id: articleIds[0] }, data: { text: "Talks ended after three hours on Friday." } });
+    await t.db.article.update({
+      where: { id: articleIds[0] },
+      data: { text: "Talks ended after three hours on Friday." },
+    });
     await refreshComparison(t.db, eventId);
     expect(await version()).not.toBe(before);
   });

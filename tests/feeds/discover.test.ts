@@ -4,7 +4,8 @@ import { discoverFeeds, feedLinksInHtml } from "@/lib/feeds/discover";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture</title><link>https://fixture.example/</link>
 <item><title>One</title><link>https://fixture.example/1</link><guid>1</guid></item></channel></rss>`;
-const html = (head: string) => `<!doctype html><html><head><title>Home</title>${head}</head><body><p>News</p></body></html>`;
+const html = (head: string) =>
+  `<!doctype html><html><head><title>Home</title>${head}</head><body><p>News</p></body></html>`;
 const HTML_HEADERS = { "content-type": "text/html; charset=utf-8" };
 const RSS_HEADERS = { "content-type": "application/rss+xml" };
 
@@ -23,7 +24,9 @@ describe("feedLinksInHtml", () => {
       "https://other.example/atom",
       "https://site.example/news/feed.json",
     ]);
-    const withBase = html(`<base href="https://cdn.example/sub/"><link rel="alternate" type="application/rss+xml" href="f.xml">`);
+    const withBase = html(
+      `<base href="https://cdn.example/sub/"><link rel="alternate" type="application/rss+xml" href="f.xml">`,
+    );
     expect(feedLinksInHtml(withBase, "https://site.example/")).toEqual(["https://cdn.example/sub/f.xml"]);
   });
 });
@@ -34,7 +37,12 @@ describe("discoverFeeds", () => {
   let bare: FixtureServer;
   beforeAll(async () => {
     announced = await startFixtureServer({
-      "/": { headers: HTML_HEADERS, body: html(`<link rel="alternate" type="application/rss+xml" href="/news/rss.xml"><link rel="alternate" type="application/atom+xml" href="atom.xml">`) },
+      "/": {
+        headers: HTML_HEADERS,
+        body: html(
+          `<link rel="alternate" type="application/rss+xml" href="/news/rss.xml"><link rel="alternate" type="application/atom+xml" href="atom.xml">`,
+        ),
+      },
     });
     probed = await startFixtureServer({
       "/": { headers: HTML_HEADERS, body: html("") },
@@ -44,7 +52,10 @@ describe("discoverFeeds", () => {
       "/rss": { headers: HTML_HEADERS, body: html("") },
       "/index.xml": { headers: RSS_HEADERS, body: "<rss><channel><title>broken" },
     });
-    bare = await startFixtureServer({ "/": { headers: HTML_HEADERS, body: html("") }, "/feed.xml": { headers: RSS_HEADERS, body: RSS } });
+    bare = await startFixtureServer({
+      "/": { headers: HTML_HEADERS, body: html("") },
+      "/feed.xml": { headers: RSS_HEADERS, body: RSS },
+    });
   });
   afterAll(async () => {
     await Promise.all([announced.close(), probed.close(), bare.close()]);
@@ -59,7 +70,9 @@ describe("discoverFeeds", () => {
   it("probes the usual paths when the page announces nothing, keeping only real feeds", async () => {
     const feeds = await discoverFeeds(`${probed.url}/`, { allowHosts: [probed.host] });
     expect(feeds).toEqual([`${probed.url}/feed/`]);
-    expect(probed.requests.map((r) => r.path)).toEqual(expect.arrayContaining(["/rss.xml", "/atom.xml", "/feeds/posts/default"]));
+    expect(probed.requests.map((r) => r.path)).toEqual(
+      expect.arrayContaining(["/rss.xml", "/atom.xml", "/feeds/posts/default"]),
+    );
   });
 
   it("returns the URL itself when it already is a feed", async () => {

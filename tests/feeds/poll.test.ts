@@ -5,7 +5,9 @@ import { createTempDb } from "@/tests/support/temp-db";
 import { pollFeed } from "@/lib/feeds/poll";
 import type { FeedItem } from "@/lib/feeds/types";
 
-const rss = (items: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture News</title><ttl>60</ttl>
+const rss = (
+  items: string[],
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture News</title><ttl>60</ttl>
 ${items.map((path) => `<item><title>Story ${path}</title><link>${path}</link><guid>${path}</guid></item>`).join("")}
 </channel></rss>`;
 
@@ -19,7 +21,11 @@ beforeAll(async () => {
   server = await startFixtureServer({
     "/feed.xml": (req, res) => {
       if (req.headers["if-none-match"] === '"abc"') return void res.writeHead(304, { etag: '"abc"' }).end();
-      res.writeHead(200, { "content-type": "application/rss+xml", etag: '"abc"', "last-modified": "Mon, 03 Mar 2025 00:00:00 GMT" });
+      res.writeHead(200, {
+        "content-type": "application/rss+xml",
+        etag: '"abc"',
+        "last-modified": "Mon, 03 Mar 2025 00:00:00 GMT",
+      });
       res.end(rss(["/a", "/b", "/c"]));
     },
     "/broken.xml": { headers: { "content-type": "application/rss+xml" }, body: "<rss><channel><title>oops</rss>" },
@@ -46,7 +52,11 @@ describe("pollFeed", () => {
   it("delivers items, stores validators and schedules by ttl", async () => {
     const feed = await addFeed("/feed.xml");
     const seen: FeedItem[] = [];
-    const result = await pollFeed(db, feed.id, { allowHosts, onItem: async (item) => void seen.push(item), now: () => now });
+    const result = await pollFeed(db, feed.id, {
+      allowHosts,
+      onItem: async (item) => void seen.push(item),
+      now: () => now,
+    });
     expect(result).toMatchObject({ status: "ok", items: 3, itemErrors: [], skipped: [] });
     expect(seen.map((i) => i.url)).toEqual([`${server.url}/a`, `${server.url}/b`, `${server.url}/c`]);
 
@@ -149,6 +159,9 @@ describe("pollFeed", () => {
   it("succeeds after failures and resets the counter", async () => {
     const feed = await addFeed("/feed.xml", { consecutiveFailures: 5, lastError: "boom" });
     await pollFeed(db, feed.id, { allowHosts, onItem: async () => {} });
-    expect(await db.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    expect(await db.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({
+      consecutiveFailures: 0,
+      lastError: null,
+    });
   });
 });

@@ -45,28 +45,43 @@ describe("runLimited", () => {
     let peakKey = 0;
     const done: number[] = [];
     const tasks = Array.from({ length: 12 }, (_, i) => ({ i, key: i % 3 === 0 ? "a" : `k${i}` }));
-    await runLimited(tasks, (t) => t.key, async (t) => {
-      running++;
-      perKey.set(t.key, (perKey.get(t.key) ?? 0) + 1);
-      peakAll = Math.max(peakAll, running);
-      peakKey = Math.max(peakKey, perKey.get("a") ?? 0);
-      await new Promise((r) => setTimeout(r, 10));
-      perKey.set(t.key, perKey.get(t.key)! - 1);
-      running--;
-      done.push(t.i);
-    }, { global: 4, perKey: 2 });
+    await runLimited(
+      tasks,
+      (t) => t.key,
+      async (t) => {
+        running++;
+        perKey.set(t.key, (perKey.get(t.key) ?? 0) + 1);
+        peakAll = Math.max(peakAll, running);
+        peakKey = Math.max(peakKey, perKey.get("a") ?? 0);
+        await new Promise((r) => setTimeout(r, 10));
+        perKey.set(t.key, perKey.get(t.key)! - 1);
+        running--;
+        done.push(t.i);
+      },
+      { global: 4, perKey: 2 },
+    );
     expect(done.sort((a, b) => a - b)).toEqual(tasks.map((t) => t.i));
     expect(peakAll).toBe(4);
     expect(peakKey).toBe(2);
   });
 
   it("resolves for no tasks and survives a throwing task", async () => {
-    await runLimited([], () => "x", async () => {}, { global: 4, perKey: 2 });
+    await runLimited(
+      [],
+      () => "x",
+      async () => {},
+      { global: 4, perKey: 2 },
+    );
     let ran = 0;
-    await runLimited([1, 2, 3], () => "x", async (n) => {
-      ran++;
-      if (n === 2) throw new Error("boom");
-    }, { global: 4, perKey: 2 });
+    await runLimited(
+      [1, 2, 3],
+      () => "x",
+      async (n) => {
+        ran++;
+        if (n === 2) throw new Error("boom");
+      },
+      { global: 4, perKey: 2 },
+    );
     expect(ran).toBe(3);
   });
 });
@@ -95,7 +110,8 @@ describe("startScheduler", () => {
 
   it("polls different hosts side by side, at most 4 at a time", async () => {
     const hosts = ["a.test", "b.test", "c.test"];
-    for (let n = 0; n < 6; n++) await db.feed.create({ data: { url: `http://${hosts[n % 3]}:${server.port}/slow/${n}.xml` } });
+    for (let n = 0; n < 6; n++)
+      await db.feed.create({ data: { url: `http://${hosts[n % 3]}:${server.port}/slow/${n}.xml` } });
     const scheduler = startScheduler({
       db,
       intervalMinutes: 15,
@@ -114,7 +130,13 @@ describe("startScheduler", () => {
   it("does not start a second pass while one runs, and a second runOnce joins the first", async () => {
     for (let n = 0; n < 2; n++) await db.feed.create({ data: { url: `${server.url}/slow/${n}.xml` } });
     let calls = 0;
-    const scheduler = startScheduler({ db, intervalMinutes: 15, allowHosts: [server.host], onItem: async () => void calls++, initialDelayMs: 60_000 });
+    const scheduler = startScheduler({
+      db,
+      intervalMinutes: 15,
+      allowHosts: [server.host],
+      onItem: async () => void calls++,
+      initialDelayMs: 60_000,
+    });
     const a = scheduler.runOnce();
     const b = scheduler.runOnce();
     expect(b).toBe(a);
@@ -147,7 +169,13 @@ describe("startScheduler", () => {
   it("stop() lets the polls in flight finish but starts no more", async () => {
     for (let n = 0; n < 6; n++) await db.feed.create({ data: { url: `${server.url}/slow/${n}.xml` } });
     let calls = 0;
-    const scheduler = startScheduler({ db, intervalMinutes: 15, allowHosts: [server.host], onItem: async () => void calls++, initialDelayMs: 60_000 });
+    const scheduler = startScheduler({
+      db,
+      intervalMinutes: 15,
+      allowHosts: [server.host],
+      onItem: async () => void calls++,
+      initialDelayMs: 60_000,
+    });
     const pass = scheduler.runOnce();
     while (active === 0) await new Promise((r) => setTimeout(r, 5)); // the first two requests are in flight
     await scheduler.stop();
@@ -159,7 +187,13 @@ describe("startScheduler", () => {
   it("stop() before the first pass means no pass", async () => {
     await db.feed.create({ data: { url: `${server.url}/slow/0.xml` } });
     let calls = 0;
-    const scheduler = startScheduler({ db, intervalMinutes: 15, allowHosts: [server.host], onItem: async () => void calls++, initialDelayMs: 20 });
+    const scheduler = startScheduler({
+      db,
+      intervalMinutes: 15,
+      allowHosts: [server.host],
+      onItem: async () => void calls++,
+      initialDelayMs: 20,
+    });
     await scheduler.stop();
     await new Promise((r) => setTimeout(r, 60));
     expect(calls).toBe(0);

@@ -12,10 +12,14 @@ let server: FixtureServer;
 let allow: { allowHosts: string[] };
 
 const cyrillic = "Привет, мир: новости дня";
-const cp1251 = Buffer.from(new Uint8Array([...cyrillic].map((ch) => {
-  const c = ch.codePointAt(0)!;
-  return c >= 0x410 && c <= 0x44f ? c - 0x410 + 0xc0 : c;
-})));
+const cp1251 = Buffer.from(
+  new Uint8Array(
+    [...cyrillic].map((ch) => {
+      const c = ch.codePointAt(0)!;
+      return c >= 0x410 && c <= 0x44f ? c - 0x410 + 0xc0 : c;
+    }),
+  ),
+);
 
 beforeAll(async () => {
   server = await startFixtureServer({
@@ -46,18 +50,35 @@ beforeAll(async () => {
     "/gzip-bomb": { headers: { "content-encoding": "gzip" }, body: zlib.gzipSync(Buffer.alloc(2 * 1024 * 1024)) },
     "/cp1251-meta": {
       headers: { "content-type": "text/html" },
-      body: Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body>'), cp1251, Buffer.from("</body></html>")]),
+      body: Buffer.concat([
+        Buffer.from('<html><head><meta charset="windows-1251"></head><body>'),
+        cp1251,
+        Buffer.from("</body></html>"),
+      ]),
     },
     "/cp1251-bogus-header": {
       headers: { "content-type": "text/html; charset=klingon" },
-      body: Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'), cp1251]),
+      body: Buffer.concat([
+        Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'),
+        cp1251,
+      ]),
     },
     "/cp1251-xml": {
       headers: { "content-type": "application/rss+xml" },
-      body: Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1251"?><t>'), cp1251, Buffer.from("</t>")]),
+      body: Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="windows-1251"?><t>'),
+        cp1251,
+        Buffer.from("</t>"),
+      ]),
     },
-    "/koi8-header": { headers: { "content-type": 'text/plain; charset="koi8-r"' }, body: Buffer.from([0xf0, 0xd2, 0xc9]) },
-    "/bom-wins": { headers: { "content-type": "text/plain; charset=iso-8859-1" }, body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Ünïcödé")]) },
+    "/koi8-header": {
+      headers: { "content-type": 'text/plain; charset="koi8-r"' },
+      body: Buffer.from([0xf0, 0xd2, 0xc9]),
+    },
+    "/bom-wins": {
+      headers: { "content-type": "text/plain; charset=iso-8859-1" },
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Ünïcödé")]),
+    },
     "/slow": { delayMs: 5_000, body: "too late" },
     "/slow-body": (_req, res) => {
       res.writeHead(200);
@@ -79,7 +100,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const failure = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e) => e);
+  const err = await p.then(
+    () => null,
+    (e) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 };
@@ -106,7 +130,10 @@ describe("safeFetch", () => {
     // fixture.test is unknown to the system resolver: the request can only arrive if the pinned address is used.
     let calls = 0;
     const resolve = async () => (calls++, [{ address: "127.0.0.1", family: 4 }]);
-    const res = await safeFetch(`http://fixture.test:${server.port}/plain`, { allowHosts: [`fixture.test:${server.port}`], resolve });
+    const res = await safeFetch(`http://fixture.test:${server.port}/plain`, {
+      allowHosts: [`fixture.test:${server.port}`],
+      resolve,
+    });
     expect(res.text()).toBe("héllo");
     expect(calls).toBe(1);
     expect(server.requests.at(-1)!.headers.host).toBe(`fixture.test:${server.port}`);
@@ -148,10 +175,13 @@ describe("safeFetch", () => {
     expect((await failure(safeFetch(`${server.url}/no-location`, allow))).reason).toBe("bad-redirect");
   });
 
-  it.each(["/to-127-0-0-2", "/to-10", "/to-metadata", "/to-file"])("checks every redirect hop: %s is refused", async (path) => {
-    const err = await failure(safeFetch(`${server.url}${path}`, allow));
-    expect(err).toBeInstanceOf(BlockedUrlError);
-  });
+  it.each(["/to-127-0-0-2", "/to-10", "/to-metadata", "/to-file"])(
+    "checks every redirect hop: %s is refused",
+    async (path) => {
+      const err = await failure(safeFetch(`${server.url}${path}`, allow));
+      expect(err).toBeInstanceOf(BlockedUrlError);
+    },
+  );
 
   it.each([
     ["/gzip", "gzipped body"],
@@ -206,11 +236,15 @@ describe("safeFetch", () => {
   });
 
   it("refuses a body whose Content-Length exceeds maxBytes", async () => {
-    expect((await failure(safeFetch(`${server.url}/big-declared`, { ...allow, maxBytes: 1000 }))).reason).toBe("too-large");
+    expect((await failure(safeFetch(`${server.url}/big-declared`, { ...allow, maxBytes: 1000 }))).reason).toBe(
+      "too-large",
+    );
   });
 
   it("aborts a streamed body once it exceeds maxBytes", async () => {
-    expect((await failure(safeFetch(`${server.url}/big-chunked`, { ...allow, maxBytes: 2500 }))).reason).toBe("too-large");
+    expect((await failure(safeFetch(`${server.url}/big-chunked`, { ...allow, maxBytes: 2500 }))).reason).toBe(
+      "too-large",
+    );
     expect((await safeFetch(`${server.url}/big-chunked`, { ...allow, maxBytes: 10_000 })).body.length).toBe(10_000);
   });
 
@@ -253,7 +287,9 @@ describe("safeFetch over https with a pinned address", () => {
   const resolve = async () => [{ address: "127.0.0.1", family: 4 }];
 
   beforeAll(async () => {
-    tls = https.createServer({ cert, key }, (req, res) => res.end(`tls ok, sni ${(req.socket as import("node:tls").TLSSocket).servername}`));
+    tls = https.createServer({ cert, key }, (req, res) =>
+      res.end(`tls ok, sni ${(req.socket as import("node:tls").TLSSocket).servername}`),
+    );
     await new Promise<void>((r) => tls.listen(0, "127.0.0.1", r));
     port = (tls.address() as AddressInfo).port;
   });
@@ -265,7 +301,9 @@ describe("safeFetch over https with a pinned address", () => {
   });
 
   it("fails when the certificate does not match the hostname", async () => {
-    const err = await failure(safeFetch(`https://other.test:${port}/`, { allowHosts: ["other.test"], resolve, ca: cert }));
+    const err = await failure(
+      safeFetch(`https://other.test:${port}/`, { allowHosts: ["other.test"], resolve, ca: cert }),
+    );
     expect(err.reason).toBe("network");
     expect(err.message).toMatch(/altnames|certificate/i);
   });

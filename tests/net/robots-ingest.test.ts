@@ -6,7 +6,8 @@ import { ingestInput } from "@/lib/pipeline/ingest";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
 import { createTempDb } from "@/tests/support/temp-db";
 
-const paragraph = "The harbour authority said the new ferry terminal would open next spring after two years of delays caused by storms and rising steel prices, and that ticket prices would stay the same.";
+const paragraph =
+  "The harbour authority said the new ferry terminal would open next spring after two years of delays caused by storms and rising steel prices, and that ticket prices would stay the same.";
 const body = Array.from({ length: 6 }, (_, i) => `<p>${paragraph} Update ${i + 1}.</p>`).join("");
 const page = `<!doctype html><html><head><title>Ferry terminal to open</title></head><body><article><h1>Ferry terminal to open</h1>${body}</article></body></html>`;
 
@@ -26,13 +27,21 @@ describe("robots.txt in ingest", () => {
   });
 
   it("npm run ingest URL fails with 'disallowed by robots.txt' and never fetches the page", async () => {
-    const result = await ingestInput({ kind: "url", url: `${server.url}/members/story` }, { db: t.db, allowHosts: [server.host] });
+    const result = await ingestInput(
+      { kind: "url", url: `${server.url}/members/story` },
+      { db: t.db, allowHosts: [server.host] },
+    );
     expect(result).toMatchObject({ outcome: "failed", reason: "disallowed by robots.txt" });
     expect(server.requests.some((r) => r.path === "/members/story")).toBe(false);
   });
 
   it("a feed item whose page is disallowed is kept from the feed's content, as partial", async () => {
-    const item = { url: `${server.url}/members/story`, title: "Ferry terminal to open", publishedAt: null, contentHtml: body };
+    const item = {
+      url: `${server.url}/members/story`,
+      title: "Ferry terminal to open",
+      publishedAt: null,
+      contentHtml: body,
+    };
     const feed = await t.db.feed.create({ data: { url: `${server.url}/feed.xml` } });
     const result = await ingestFeedItem(t.db, item, feed, [server.host]);
     const article = await t.db.article.findUniqueOrThrow({ where: { id: result.articleId } });

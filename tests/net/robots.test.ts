@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
-import { assertRobotsAllowed, checkRobots, RobotsCache, RobotsDisallowedError, type RobotsPolicy } from "@/lib/net/robots";
+import {
+  assertRobotsAllowed,
+  checkRobots,
+  RobotsCache,
+  RobotsDisallowedError,
+  type RobotsPolicy,
+} from "@/lib/net/robots";
 
 const ROBOTS = `
 User-agent: *
@@ -56,7 +62,10 @@ describe("checkRobots without usable rules", () => {
   it("treats a missing robots.txt (404) as allow-all", async () => {
     const server = await startFixtureServer({});
     try {
-      const verdict = await checkRobots(`${server.url}/anything`, { allowHosts: [server.host], cache: new RobotsCache() });
+      const verdict = await checkRobots(`${server.url}/anything`, {
+        allowHosts: [server.host],
+        cache: new RobotsCache(),
+      });
       expect(verdict).toEqual({ allowed: true, why: "no robots.txt (HTTP 404)" });
     } finally {
       await server.close();
@@ -66,7 +75,10 @@ describe("checkRobots without usable rules", () => {
   it("treats a 5xx as disallow-all for a short while, then asks again", async () => {
     let status = 503;
     const server = await startFixtureServer({
-      "/robots.txt": (_req, res) => void res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "User-agent: *\nAllow: /\n" : "down"),
+      "/robots.txt": (_req, res) =>
+        void res
+          .writeHead(status, { "content-type": "text/plain" })
+          .end(status === 200 ? "User-agent: *\nAllow: /\n" : "down"),
     });
     try {
       let now = 0;

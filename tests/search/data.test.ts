@@ -14,7 +14,13 @@ beforeAll(async () => {
   await addSource(db, "Alpha Times", "alpha.example");
   const at = new Date("2025-04-25T12:00:00Z");
   const x = await addArticle(db, { title: "Harvest festival opens", sourceId: zeta.id, publishedAt: at });
-  await addEvent(db, { title: "Harvest festival opens", firstSeenAt: at, lastSeenAt: at, sourceCount: 1, articleIds: [x.id] });
+  await addEvent(db, {
+    title: "Harvest festival opens",
+    firstSeenAt: at,
+    lastSeenAt: at,
+    sourceCount: 1,
+    articleIds: [x.id],
+  });
 });
 
 afterAll(async () => {

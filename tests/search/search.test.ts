@@ -24,15 +24,55 @@ beforeAll(async () => {
   const a = await addSource(db, "Alpha News", "alpha.example");
   const b = await addSource(db, "Beta Post", "beta.example");
   // "strong": the word is in the event title and in both outlets' headlines and bodies.
-  const s1 = await addArticle(db, { title: "Glacier collapse in the Alps", text: "The glacier collapse buried a village. Glacier experts warned.", sourceId: a.id, publishedAt: day("2026-03-01") });
-  const s2 = await addArticle(db, { title: "Alpine glacier gives way", text: "A glacier fell onto the valley.", sourceId: b.id, publishedAt: day("2026-03-02") });
-  ids.strong = (await addEvent(db, { title: "Glacier collapse buries Alpine village", firstSeenAt: day("2026-03-01"), lastSeenAt: day("2026-03-02"), sourceCount: 2, articleIds: [s1.id, s2.id] })).id;
+  const s1 = await addArticle(db, {
+    title: "Glacier collapse in the Alps",
+    text: "The glacier collapse buried a village. Glacier experts warned.",
+    sourceId: a.id,
+    publishedAt: day("2026-03-01"),
+  });
+  const s2 = await addArticle(db, {
+    title: "Alpine glacier gives way",
+    text: "A glacier fell onto the valley.",
+    sourceId: b.id,
+    publishedAt: day("2026-03-02"),
+  });
+  ids.strong = (
+    await addEvent(db, {
+      title: "Glacier collapse buries Alpine village",
+      firstSeenAt: day("2026-03-01"),
+      lastSeenAt: day("2026-03-02"),
+      sourceCount: 2,
+      articleIds: [s1.id, s2.id],
+    })
+  ).id;
   // "weak": one passing mention deep in one body.
-  const w1 = await addArticle(db, { title: "Tourism season opens", text: "Hotels are full. Some visitors asked about the glacier on the way up.", sourceId: a.id, publishedAt: day("2026-06-10") });
-  ids.weak = (await addEvent(db, { title: "Tourism season opens early", firstSeenAt: day("2026-06-10"), lastSeenAt: day("2026-06-10"), sourceCount: 1, articleIds: [w1.id] })).id;
+  const w1 = await addArticle(db, {
+    title: "Tourism season opens",
+    text: "Hotels are full. Some visitors asked about the glacier on the way up.",
+    sourceId: a.id,
+    publishedAt: day("2026-06-10"),
+  });
+  ids.weak = (
+    await addEvent(db, {
+      title: "Tourism season opens early",
+      firstSeenAt: day("2026-06-10"),
+      lastSeenAt: day("2026-06-10"),
+      sourceCount: 1,
+      articleIds: [w1.id],
+    })
+  ).id;
   // Merged tombstones are not results.
   const m1 = await addArticle(db, { title: "Glacier glacier glacier", sourceId: b.id });
-  ids.merged = (await addEvent(db, { title: "Glacier duplicate", firstSeenAt: day("2026-03-01"), lastSeenAt: day("2026-03-01"), sourceCount: 1, articleIds: [m1.id], mergedIntoId: ids.strong })).id;
+  ids.merged = (
+    await addEvent(db, {
+      title: "Glacier duplicate",
+      firstSeenAt: day("2026-03-01"),
+      lastSeenAt: day("2026-03-01"),
+      sourceCount: 1,
+      articleIds: [m1.id],
+      mergedIntoId: ids.strong,
+    })
+  ).id;
   await ingestInputs(seedFiles(), { db });
 });
 
@@ -50,7 +90,9 @@ describe("searchIndex.query", () => {
   });
 
   it("requires every word and matches stems and diacritics", async () => {
-    expect((await index.query({ q: "glacier visitors", limit: 10, offset: 0 })).hits.map((h) => h.eventId)).toEqual([ids.weak]);
+    expect((await index.query({ q: "glacier visitors", limit: 10, offset: 0 })).hits.map((h) => h.eventId)).toEqual([
+      ids.weak,
+    ]);
     expect((await index.query({ q: "GLACIERS", limit: 10, offset: 0 })).total).toBe(2);
     expect((await index.query({ q: "glaciér", limit: 10, offset: 0 })).total).toBe(2);
   });
@@ -58,13 +100,25 @@ describe("searchIndex.query", () => {
   it("marks matched words in the snippet", async () => {
     const [hit] = (await index.query({ q: "visitors", limit: 10, offset: 0 })).hits;
     expect(hit.snippet).toContain(SNIPPET_OPEN);
-    expect(snippetParts(hit.snippet).filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(["visitors"]);
+    expect(
+      snippetParts(hit.snippet)
+        .filter((p) => p.match)
+        .map((p) => p.text.toLowerCase()),
+    ).toEqual(["visitors"]);
   });
 
   it("filters by outlet and by date", async () => {
-    expect((await index.query({ q: "glacier", outlet: "beta.example", limit: 10, offset: 0 })).hits.map((h) => h.eventId)).toEqual([ids.strong]);
+    expect(
+      (await index.query({ q: "glacier", outlet: "beta.example", limit: 10, offset: 0 })).hits.map((h) => h.eventId),
+    ).toEqual([ids.strong]);
     expect((await index.query({ q: "glacier", outlet: "nobody.example", limit: 10, offset: 0 })).total).toBe(0);
-    const june = await index.query({ q: "glacier", from: day("2026-06-01"), to: day("2026-06-30"), limit: 10, offset: 0 });
+    const june = await index.query({
+      q: "glacier",
+      from: day("2026-06-01"),
+      to: day("2026-06-30"),
+      limit: 10,
+      offset: 0,
+    });
     expect(june.hits.map((h) => h.eventId)).toEqual([ids.weak]);
     const march = await index.query({ q: "glacier", to: day("2026-03-01"), limit: 10, offset: 0 });
     expect(march.hits.map((h) => h.eventId)).toEqual([ids.strong]);
@@ -82,7 +136,13 @@ describe("searchIndex.query", () => {
   it("follows edits and deletions through the triggers", async () => {
     const src = await addSource(db, "Gamma", "gamma.example");
     const art = await addArticle(db, { title: "Quokka sighting", sourceId: src.id });
-    const ev = await addEvent(db, { title: "Marsupial news", firstSeenAt: day("2026-01-01"), lastSeenAt: day("2026-01-01"), sourceCount: 1, articleIds: [art.id] });
+    const ev = await addEvent(db, {
+      title: "Marsupial news",
+      firstSeenAt: day("2026-01-01"),
+      lastSeenAt: day("2026-01-01"),
+      sourceCount: 1,
+      articleIds: [art.id],
+    });
     expect((await index.query({ q: "quokka", limit: 10, offset: 0 })).hits.map((h) => h.eventId)).toEqual([ev.id]);
     await db.article.update({ where: { id: art.id }, data: { title: "Wombat sighting", text: "A wombat." } });
     expect((await index.query({ q: "quokka", limit: 10, offset: 0 })).total).toBe(0);
@@ -105,24 +165,44 @@ describe("searchIndex.query", () => {
   );
 
   // Operators are words like any other (all required), or nothing is left: results or none, never an error.
-  it.each([`"`, `*`, `NEAR(`, `AND OR`, `NOT glacier`, `title:glacier`, `glacier AND`, `-`, ``, `   `, `'; DROP TABLE "Event"; --`, `\u0000\u0002`, `a`.repeat(5000)])(
-    "answers %j without an error",
-    async (q) => {
-      const result = await index.query({ q, limit: 10, offset: 0 });
-      expect(result.hits.length).toBe(Math.min(result.total, 10));
-    },
-  );
+  it.each([
+    `"`,
+    `*`,
+    `NEAR(`,
+    `AND OR`,
+    `NOT glacier`,
+    `title:glacier`,
+    `glacier AND`,
+    `-`,
+    ``,
+    `   `,
+    `'; DROP TABLE "Event"; --`,
+    `\u0000\u0002`,
+    `a`.repeat(5000),
+  ])("answers %j without an error", async (q) => {
+    const result = await index.query({ q, limit: 10, offset: 0 });
+    expect(result.hits.length).toBe(Math.min(result.total, 10));
+  });
 
   it("re-creates dropped triggers and reindexes what was written meanwhile", async () => {
     // What a Prisma table redefinition does to the triggers.
-    for (const t of ["Article_search_ai", "Article_search_ad", "Article_search_au"]) await db.$executeRawUnsafe(`DROP TRIGGER "${t}"`);
+    for (const t of ["Article_search_ai", "Article_search_ad", "Article_search_au"])
+      await db.$executeRawUnsafe(`DROP TRIGGER "${t}"`);
     const src = await addSource(db, "Delta", "delta.example");
     const art = await addArticle(db, { title: "Narwhal pod spotted", sourceId: src.id });
-    const ev = await addEvent(db, { title: "Arctic wildlife", firstSeenAt: day("2026-02-01"), lastSeenAt: day("2026-02-01"), sourceCount: 1, articleIds: [art.id] });
+    const ev = await addEvent(db, {
+      title: "Arctic wildlife",
+      firstSeenAt: day("2026-02-01"),
+      lastSeenAt: day("2026-02-01"),
+      sourceCount: 1,
+      articleIds: [art.id],
+    });
     expect((await index.query({ q: "narwhal", limit: 10, offset: 0 })).total).toBe(0);
     forgetSearchSchemaCheck(db);
     expect((await index.query({ q: "narwhal", limit: 10, offset: 0 })).hits.map((h) => h.eventId)).toEqual([ev.id]);
-    const triggers = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'`);
+    const triggers = await db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'`,
+    );
     expect(Number(triggers[0].n)).toBe(6);
   });
 

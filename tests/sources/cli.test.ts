@@ -12,7 +12,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "parallax-sources-cli-"));
 const DATABASE_URL = `file:${path.join(dir, "cli.db")}`;
 
 // Async: the fixture server lives in this process and must keep answering while a script runs.
-const run = (script: string, args: string[], env: Record<string, string> = {}) => runScript(script, args, { DATABASE_URL, ...env });
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  runScript(script, args, { DATABASE_URL, ...env });
 
 function file(name: string, content: unknown): string {
   const p = path.join(dir, name);
@@ -60,7 +61,10 @@ describe("npm run sources:import / sources:export", () => {
     expect(first.stderr).toBe("");
     expect(first.stdout).toMatch(/sources: 2 new, 0 updated, feeds: 2 new/);
     const replaced = await run("sources-import", [
-      file("b.opml", `<opml version="2.0"><body><outline type="rss" text="NPR" xmlUrl="https://feeds.npr.org/1001/rss.xml" htmlUrl="https://www.npr.org/"/></body></opml>`),
+      file(
+        "b.opml",
+        `<opml version="2.0"><body><outline type="rss" text="NPR" xmlUrl="https://feeds.npr.org/1001/rss.xml" htmlUrl="https://www.npr.org/"/></body></opml>`,
+      ),
       "--replace",
     ]);
     expect(replaced.code).toBe(0);
@@ -68,9 +72,18 @@ describe("npm run sources:import / sources:export", () => {
     expect((await db.feed.findMany()).map((f) => f.url)).toEqual(["https://feeds.npr.org/1001/rss.xml"]);
 
     const json = await run("sources-export", []);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ name: "NPR", domain: "npr.org", country: "US", feeds: ["https://feeds.npr.org/1001/rss.xml"] })]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({
+        name: "NPR",
+        domain: "npr.org",
+        country: "US",
+        feeds: ["https://feeds.npr.org/1001/rss.xml"],
+      }),
+    ]);
     const opml = await run("sources-export", ["--format", "opml"]);
-    expect(parseOpml(opml.stdout).feeds).toEqual([expect.objectContaining({ xmlUrl: "https://feeds.npr.org/1001/rss.xml", htmlUrl: "https://www.npr.org/" })]);
+    expect(parseOpml(opml.stdout).feeds).toEqual([
+      expect.objectContaining({ xmlUrl: "https://feeds.npr.org/1001/rss.xml", htmlUrl: "https://www.npr.org/" }),
+    ]);
   }, 90_000);
 });
 
@@ -114,7 +127,10 @@ describe("npm run feeds:add", () => {
     expect(added.stdout).toContain(`added: #`);
     expect(added.stdout).toContain(`${server.url}/rss.xml (Fixture Times, fixture-times.example)`);
     expect(added.stdout).toContain(`also announced: ${server.url}/comments.xml`);
-    const feed = await db.feed.findUniqueOrThrow({ where: { url: `${server.url}/rss.xml` }, include: { source: true } });
+    const feed = await db.feed.findUniqueOrThrow({
+      where: { url: `${server.url}/rss.xml` },
+      include: { source: true },
+    });
     expect(feed.title).toBe("Fixture Times");
     expect(feed.source?.domain).toBe("fixture-times.example");
     const again = await run("feeds-add", [`${server.url}/rss.xml`], env);

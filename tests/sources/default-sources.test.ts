@@ -8,10 +8,16 @@ describe("defaultSources", () => {
     expect(list.length).toBeGreaterThanOrEqual(40);
     expect(new Set(list.map((s) => s.country)).size).toBeGreaterThanOrEqual(10);
     for (const kind of ["wire", "public-broadcaster", "state", "national", "independent"]) {
-      expect(list.some((s) => s.kind === kind), kind).toBe(true);
+      expect(
+        list.some((s) => s.kind === kind),
+        kind,
+      ).toBe(true);
     }
     for (const lean of ["left", "lean-left", "center", "lean-right", "right"]) {
-      expect(list.some((s) => s.lean === lean), lean).toBe(true);
+      expect(
+        list.some((s) => s.lean === lean),
+        lean,
+      ).toBe(true);
     }
     for (const s of list) {
       expect(s.feeds, s.name).toHaveLength(1);
@@ -37,7 +43,13 @@ describe("seedDefaultSources", () => {
     expect(await t.db.source.count()).toBe(expected.length);
     expect(await t.db.feed.count()).toBe(expected.length);
     const bbc = await t.db.source.findUniqueOrThrow({ where: { domain: "bbc.co.uk" }, include: { feeds: true } });
-    expect(bbc).toMatchObject({ name: "BBC", country: "GB", language: "en", kind: "public-broadcaster", lean: "center" });
+    expect(bbc).toMatchObject({
+      name: "BBC",
+      country: "GB",
+      language: "en",
+      kind: "public-broadcaster",
+      lean: "center",
+    });
     expect(bbc.feeds.map((f) => f.url)).toEqual(["https://feeds.bbci.co.uk/news/rss.xml"]);
     expect(await t.db.setting.findUnique({ where: { key: DEFAULTS_LOADED_KEY } })).not.toBeNull();
 

@@ -17,11 +17,23 @@ export async function freePort(): Promise<number> {
 
 export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", INGEST_SCHEDULE: "off", DEFAULT_SOURCES: "off", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        INGEST_SCHEDULE: "off",
+        DEFAULT_SOURCES: "off",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

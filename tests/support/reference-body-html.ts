@@ -6,14 +6,66 @@ import { BLOCK_TAGS } from "@/lib/extract/html/block-tags";
 import { type AnyNode, type Element, isTag, isText } from "@/lib/extract/html/dom";
 
 const KEEP = new Set([
-  "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite", "em", "strong", "b",
-  "i", "a", "figure", "figcaption", "img", "pre", "code", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
+  "p",
+  "br",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "q",
+  "cite",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "a",
+  "figure",
+  "figcaption",
+  "img",
+  "pre",
+  "code",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
   "td",
 ]);
 const KEEP_ATTRIBUTES = ["href", "src", "alt", "colspan", "rowspan"];
 const VOID = new Set(["br", "img"]);
 // Blocks that hold phrasing content; their loose text must not be wrapped again.
-const TEXT_CONTAINERS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "caption", "figcaption", "blockquote", "q", "cite", "em", "strong", "b", "i", "a", "code"]);
+const TEXT_CONTAINERS = new Set([
+  "p",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "td",
+  "th",
+  "caption",
+  "figcaption",
+  "blockquote",
+  "q",
+  "cite",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "a",
+  "code",
+]);
 
 export function simplifyBodyHtml(parts: Element[]): string {
   const out: string[] = [];

@@ -11,7 +11,12 @@ export interface ScriptResult {
 
 const TSX = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
 const argv = (script: string, args: string[]) => [TSX, `scripts/${script}.ts`, ...args];
-const options = (env: Record<string, string>) => ({ cwd: projectRoot, env: { ...process.env, ...env }, encoding: "utf8" as const, timeout: 120_000 });
+const options = (env: Record<string, string>) => ({
+  cwd: projectRoot,
+  env: { ...process.env, ...env },
+  encoding: "utf8" as const,
+  timeout: 120_000,
+});
 
 /** For tests whose fixture server lives in this process: the server must keep answering while the script runs. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
@@ -24,6 +29,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 export function runScriptSync(script: string, args: string[], env: Record<string, string> = {}): ScriptResult {
-  const result = spawnSync(process.execPath, argv(script, args), { ...options(env), stdio: ["ignore", "pipe", "pipe"] });
+  const result = spawnSync(process.execPath, argv(script, args), {
+    ...options(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

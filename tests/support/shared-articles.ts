@@ -15,7 +15,14 @@ export function readSeedArticles(): ClusterArticle[] {
     .map((f) => {
       const lines = readFileSync(path.join(dir, f), "utf8").split("\n");
       const first = lines.findIndex((l) => l.trim());
-      return { id: f, title: lines[first].trim(), text: lines.slice(first + 1).join("\n").trim() };
+      return {
+        id: f,
+        title: lines[first].trim(),
+        text: lines
+          .slice(first + 1)
+          .join("\n")
+          .trim(),
+      };
     });
 }
 

@@ -9,12 +9,17 @@ export const sharedDir = path.resolve(projectRoot, "..", "shared");
 export function sharedPath(...parts: string[]): string {
   const full = path.join(sharedDir, ...parts);
   if (!existsSync(full)) {
-    throw new Error(`Missing shared material: ${full}. The tests expect ../shared (seeds/, corpora/) beside the project root.`);
+    throw new Error(
+      `Missing shared material: ${full}. The tests expect ../shared (seeds/, corpora/) beside the project root.`,
+    );
   }
   return full;
 }
 
 export function seedFiles(): string[] {
   const dir = sharedPath("seeds");
-  return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }

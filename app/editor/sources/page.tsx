@@ -4,13 +4,22 @@ import { EditorSources } from "@/components/editor-sources";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
-import { addFeedAction, editSourceAction, setFeedEnabledAction, setSourceEnabledAction } from "@/lib/source-admin/actions";
+import {
+  addFeedAction,
+  editSourceAction,
+  setFeedEnabledAction,
+  setSourceEnabledAction,
+} from "@/lib/source-admin/actions";
 import { listSourcesForAdmin } from "@/lib/source-admin/data";
 
 export const metadata: Metadata = { title: "Outlets and feeds", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function EditorSourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EditorSourcesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { session, refusal } = await editorPageGate("/editor/sources");
   if (refusal !== undefined) return <EditorRefusal title="Outlets and feeds" message={refusal} />;
   const query = await searchParams;
@@ -26,7 +35,16 @@ export default async function EditorSourcesPage({ searchParams }: { searchParams
       </p>
       <h1 className="text-2xl font-bold">Outlets and feeds</h1>
       <FormMessages error={error} notice={notice} />
-      <EditorSources sources={sources} unfiled={unfiled} actions={{ editSource: editSourceAction, setFeedEnabled: setFeedEnabledAction, setSourceEnabled: setSourceEnabledAction, addFeed: addFeedAction }} />
+      <EditorSources
+        sources={sources}
+        unfiled={unfiled}
+        actions={{
+          editSource: editSourceAction,
+          setFeedEnabled: setFeedEnabledAction,
+          setSourceEnabled: setSourceEnabledAction,
+          addFeed: addFeedAction,
+        }}
+      />
     </div>
   );
 }

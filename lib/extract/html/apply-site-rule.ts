@@ -21,7 +21,10 @@ export function keepByRule(
   rule: SiteRule,
 ): { choice: ContentChoice; measures: Measures } | null {
   if (!rule.keep) return null;
-  const matched = $(root).find(rule.keep).toArray().filter((node): node is Element => node.type === "tag");
+  const matched = $(root)
+    .find(rule.keep)
+    .toArray()
+    .filter((node): node is Element => node.type === "tag");
   // A selector can match a container and blocks inside it; the outermost ones hold the article.
   const parts = matched.filter((el) => !matched.some((other) => other !== el && contains(other, el)));
   if (!parts.length) return null;

@@ -33,9 +33,24 @@ describe("extractHtml on a news page with furniture and JSON-LD in @graph", () =
 
   it("drops navigation, byline, share bar, caption, ads, read-more, newsletter, tags, comments and sidebars", () => {
     for (const gone of [
-      "Sport", "By Amara Okafor", "Share on", "Photo: Jane Doe", "Advertisement", "Read more", "How the new barrier",
-      "morning briefing", "Sign up", "Floods", "Comments", "Well done", "Most read", "Related stories",
-      "All rights reserved", "cookies", "tracking", "Flood defences hold as river peaks overnight",
+      "Sport",
+      "By Amara Okafor",
+      "Share on",
+      "Photo: Jane Doe",
+      "Advertisement",
+      "Read more",
+      "How the new barrier",
+      "morning briefing",
+      "Sign up",
+      "Floods",
+      "Comments",
+      "Well done",
+      "Most read",
+      "Related stories",
+      "All rights reserved",
+      "cookies",
+      "tracking",
+      "Flood defences hold as river peaks overnight",
     ]) {
       expect(article.text, gone).not.toContain(gone);
     }

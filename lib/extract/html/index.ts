@@ -45,7 +45,10 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   let text = paragraphs.join("\n\n");
   if (text.length < MIN_TEXT && meta.articleBody && meta.articleBody.length > text.length) {
     // Script-rendered pages often ship the body only in structured data.
-    paragraphs = meta.articleBody.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
+    paragraphs = meta.articleBody
+      .split(/\n\s*\n|\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     text = paragraphs.join("\n\n");
     bodyHtml = sanitizeHtml(paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(""), baseUrl ? { baseUrl } : {});
   }

@@ -3,19 +3,37 @@
 import { z } from "zod";
 
 const ARTICLE_TYPES = new Set([
-  "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-  "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "socialmediaposting", "report",
-  "scholarlyarticle", "techarticle", "askpublicnewsarticle", "satiricalarticle", "posting",
+  "newsarticle",
+  "article",
+  "reportagenewsarticle",
+  "analysisnewsarticle",
+  "opinionnewsarticle",
+  "reviewnewsarticle",
+  "backgroundnewsarticle",
+  "blogposting",
+  "liveblogposting",
+  "socialmediaposting",
+  "report",
+  "scholarlyarticle",
+  "techarticle",
+  "askpublicnewsarticle",
+  "satiricalarticle",
+  "posting",
 ]);
 
-const text = z.string().transform((s) => s.trim()).pipe(z.string().min(1));
+const text = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1));
 const named = z.union([text, z.object({ name: text }).transform((o) => o.name)]);
 const oneOrMany = <T extends z.ZodType>(schema: T) =>
   z.union([schema, z.array(z.unknown())]).transform((v): z.output<T>[] =>
-    Array.isArray(v) ? v.flatMap((item) => {
-      const parsed = schema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    }) : [v as z.output<T>],
+    Array.isArray(v)
+      ? v.flatMap((item) => {
+          const parsed = schema.safeParse(item);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [v as z.output<T>],
   );
 
 const ArticleRecord = z.object({

@@ -8,9 +8,28 @@ import { type Measure, type Measures, linkDensity } from "./measure";
 import { preferStructuredBody } from "./structured-body";
 
 const TAG_BONUS: Record<string, number> = {
-  article: 8, main: 5, div: 5, section: 3, pre: 3, td: 3, blockquote: 3,
-  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
-  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+  article: 8,
+  main: 5,
+  div: 5,
+  section: 3,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
 };
 
 const ANCESTOR_LEVELS = 5;
@@ -53,7 +72,10 @@ function alternatives(best: Element, scores: Map<Element, number>): Element[] {
   const list = [best];
   let node = best.parent;
   for (let i = 0; i < 2 && node && isTag(node) && node.name !== "body"; i++, node = node.parent) list.push(node);
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([el]) => el);
+  const ranked = [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([el]) => el);
   for (const el of ranked) if (!list.includes(el)) list.push(el);
   return list;
 }

@@ -106,4 +106,3 @@ function visibleLength(text: string): number {
 export function linkDensity(m: Measure): number {
   return m.text > 0 ? m.link / m.text : 0;
 }
-

@@ -20,11 +20,34 @@ export interface PageMetadata {
 }
 
 const DATE_META = [
-  "article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
-  "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-  "sailthru.date", "parsely-pub-date", "article.published", "published_time", "og:published_time", "citation_date",
+  "article:published_time",
+  "og:article:published_time",
+  "datepublished",
+  "date",
+  "pubdate",
+  "publishdate",
+  "publish-date",
+  "publish_date",
+  "dc.date",
+  "dc.date.issued",
+  "dcterms.created",
+  "dcterms.date",
+  "sailthru.date",
+  "parsely-pub-date",
+  "article.published",
+  "published_time",
+  "og:published_time",
+  "citation_date",
 ];
-const AUTHOR_META = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"];
+const AUTHOR_META = [
+  "author",
+  "article:author",
+  "parsely-author",
+  "sailthru.author",
+  "dc.creator",
+  "byl",
+  "twitter:creator",
+];
 
 /** Reads the metadata of a parsed page; call before the body is pruned (the first <h1> is a title source). */
 export function readMetadata(document: Document, pageUrl?: string): PageMetadata {
@@ -36,7 +59,12 @@ export function readMetadata(document: Document, pageUrl?: string): PageMetadata
   const siteName = meta.get("og:site_name") ?? ld?.publisher ?? meta.get("application-name") ?? null;
   const source: Outlet | null = domain ? { name: siteName ?? domain, domain } : null;
   return {
-    title: pickTitle($, meta, ld, [siteName, domain, ld?.publisher].filter((s): s is string => !!s)),
+    title: pickTitle(
+      $,
+      meta,
+      ld,
+      [siteName, domain, ld?.publisher].filter((s): s is string => !!s),
+    ),
     byline: pickByline($, meta, ld),
     publishedAt: pickDate($, meta, ld),
     language: pickLanguage($, meta, ld),
@@ -57,9 +85,9 @@ function pickUrl($: PageSignals, meta: Map<string, string>, ld: JsonLdArticle | 
 }
 
 function pickTitle($: PageSignals, meta: Map<string, string>, ld: JsonLdArticle | null, siteNames: string[]) {
-  const candidates = [
-    meta.get("og:title"), ld?.headline, meta.get("twitter:title"), $.firstH1, $.documentTitle,
-  ].map((t) => (t ? decodeLeftovers(t).replace(/\s+/g, " ").trim() : "")).filter(Boolean);
+  const candidates = [meta.get("og:title"), ld?.headline, meta.get("twitter:title"), $.firstH1, $.documentTitle]
+    .map((t) => (t ? decodeLeftovers(t).replace(/\s+/g, " ").trim() : ""))
+    .filter(Boolean);
   if (!candidates.length) return null;
   return stripSiteName(candidates[0], siteNames);
 }
@@ -95,11 +123,17 @@ function parseDate(value: string | undefined | null): Date | null {
 
 function pickLanguage($: PageSignals, meta: Map<string, string>, ld: JsonLdArticle | null): string | null {
   const candidates = [
-    $.htmlLang, meta.get("og:locale"), meta.get("content-language"),
-    meta.get("language"), ld?.inLanguage,
+    $.htmlLang,
+    meta.get("og:locale"),
+    meta.get("content-language"),
+    meta.get("language"),
+    ld?.inLanguage,
   ];
   for (const value of candidates) {
-    const code = value?.trim().toLowerCase().match(/^([a-z]{2})(?:$|[-_])/)?.[1];
+    const code = value
+      ?.trim()
+      .toLowerCase()
+      .match(/^([a-z]{2})(?:$|[-_])/)?.[1];
     if (code) return code;
   }
   return null;
@@ -107,7 +141,8 @@ function pickLanguage($: PageSignals, meta: Map<string, string>, ld: JsonLdArtic
 
 // og:title values are sometimes double-encoded ("&amp;quot;").
 function decodeLeftovers(s: string): string {
-  return s.replace(/&(amp|quot|apos|#39|lt|gt);/g, (_, e: string) =>
-    ({ amp: "&", quot: '"', apos: "'", "#39": "'", lt: "<", gt: ">" })[e] ?? _,
+  return s.replace(
+    /&(amp|quot|apos|#39|lt|gt);/g,
+    (_, e: string) => ({ amp: "&", quot: '"', apos: "'", "#39": "'", lt: "<", gt: ">" })[e] ?? _,
   );
 }

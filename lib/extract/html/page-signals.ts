@@ -24,7 +24,12 @@ export function readPageSignals(document: Document): PageSignals {
   let found: MarkupFallbacks | null = null;
   const fallbacks = () => (found ??= findMarkupFallbacks(document));
   const s: PageSignals = {
-    meta: new Map(), jsonLd: [], canonical: null, documentTitle: null, firstH1: null, firstTimeDatetime: null,
+    meta: new Map(),
+    jsonLd: [],
+    canonical: null,
+    documentTitle: null,
+    firstH1: null,
+    firstTimeDatetime: null,
     htmlLang: null,
     itempropDate: () => fallbacks().itempropDate,
     authorText: () => fallbacks().authorText,

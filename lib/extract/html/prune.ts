@@ -63,4 +63,3 @@ function forget(el: Element, measures: Measures): void {
     m.commas -= gone.commas;
   }
 }
-

@@ -77,15 +77,21 @@ describe("safeBodyHtml", () => {
 
   // The whole <body> of real news pages (not only the chosen article): far more markup variety than fixtures.
   const corpus = path.resolve(import.meta.dirname, "../../../../shared/corpora/extraction");
-  it.skipIf(!existsSync(path.join(corpus, "ground-truth.json")))("writes only what sanitizeHtml would for the whole body of the corpus pages", () => {
-    const truth = JSON.parse(readFileSync(path.join(corpus, "ground-truth.json"), "utf8")) as Record<string, { url: string }>;
-    let compared = 0;
-    for (const file of readdirSync(path.join(corpus, "html"))) {
-      const id = file.replace(/\.html\.gz$/, "");
-      const html = gunzipSync(readFileSync(path.join(corpus, "html", file))).toString("utf8");
-      expectSameAsSanitized(html, truth[id]?.url, file);
-      compared++;
-    }
-    expect(compared).toBeGreaterThan(10);
-  });
+  it.skipIf(!existsSync(path.join(corpus, "ground-truth.json")))(
+    "writes only what sanitizeHtml would for the whole body of the corpus pages",
+    () => {
+      const truth = JSON.parse(readFileSync(path.join(corpus, "ground-truth.json"), "utf8")) as Record<
+        string,
+        { url: string }
+      >;
+      let compared = 0;
+      for (const file of readdirSync(path.join(corpus, "html"))) {
+        const id = file.replace(/\.html\.gz$/, "");
+        const html = gunzipSync(readFileSync(path.join(corpus, "html", file))).toString("utf8");
+        expectSameAsSanitized(html, truth[id]?.url, file);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(10);
+    },
+  );
 });

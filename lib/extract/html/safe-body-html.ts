@@ -8,7 +8,14 @@ import { escapeHtmlAttribute, escapeHtmlText } from "@/lib/text/escape";
 import { BLOCK_TAGS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
 import { parseBase, safeUrl } from "../safe-url";
-import { ALLOWED_TAGS, DROP_WITH_CONTENT, IMAGE_SCHEMES, LINK_REL, LINK_SCHEMES, RENAMED_TAGS } from "../sanitize-policy";
+import {
+  ALLOWED_TAGS,
+  DROP_WITH_CONTENT,
+  IMAGE_SCHEMES,
+  LINK_REL,
+  LINK_SCHEMES,
+  RENAMED_TAGS,
+} from "../sanitize-policy";
 
 /** Tags written as themselves, or renamed (h1 as h2). Others are unwrapped. */
 const KEEP = new Set([...ALLOWED_TAGS, ...Object.keys(RENAMED_TAGS)]);
@@ -16,8 +23,28 @@ const KEEP = new Set([...ALLOWED_TAGS, ...Object.keys(RENAMED_TAGS)]);
 const DROP = new Set(DROP_WITH_CONTENT);
 // Blocks that hold phrasing content; their loose text must not be wrapped again.
 const TEXT_CONTAINERS = new Set([
-  "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "caption", "figcaption", "blockquote", "q", "cite",
-  "em", "strong", "b", "i", "a", "code",
+  "p",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "td",
+  "th",
+  "caption",
+  "figcaption",
+  "blockquote",
+  "q",
+  "cite",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "a",
+  "code",
 ]);
 
 export function safeBodyHtml(parts: Element[], baseUrl?: string | null): string {

@@ -10,7 +10,9 @@ export function stripSiteName(title: string, siteNames: string[]): string {
   const names = siteNames.map(normalise).filter(Boolean);
   const isSite = (part: string) => {
     const n = normalise(part);
-    return n.length > 0 && names.some((name) => n === name || (n.length >= 3 && (n.includes(name) || name.includes(n))));
+    return (
+      n.length > 0 && names.some((name) => n === name || (n.length >= 3 && (n.includes(name) || name.includes(n))))
+    );
   };
   const separators = clean.match(new RegExp(SEPARATOR, "g")) ?? [];
   if (isSite(parts[parts.length - 1])) return rejoin(parts.slice(0, -1), separators);
@@ -27,7 +29,11 @@ function rejoin(parts: string[], separators: string[]): string {
 }
 
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/^www\./, "").replace(/\.[a-z]{2,}(\.[a-z]{2})?$/, "").replace(/[^\p{L}\p{N}]+/gu, "");
+  return s
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.[a-z]{2,}(\.[a-z]{2})?$/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 function wordCount(s: string): number {

@@ -6,7 +6,10 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|di|del|der|van|von|al|el|bin|i
 
 /** The author names in a short credit text, or null when it does not read as a list of personal names. */
 export function parseByline(text: string): string | null {
-  const cleaned = text.replace(BY_PREFIX, "").replace(/[\s,|·•—–-]+$/u, "").trim();
+  const cleaned = text
+    .replace(BY_PREFIX, "")
+    .replace(/[\s,|·•—–-]+$/u, "")
+    .trim();
   if (!cleaned || cleaned.length > 120) return null;
   const names = cleaned.split(NAME_SEPARATOR).filter(Boolean);
   if (names.length === 0 || names.length > 6) return null;

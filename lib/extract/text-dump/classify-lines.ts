@@ -18,7 +18,10 @@ const TIMESTAMP = /^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?
 
 export function countWords(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
-  const spaced = text.replace(CJK, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const spaced = text
+    .replace(CJK, " ")
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return spaced + Math.ceil(cjk / 2);
 }
 
@@ -43,7 +46,8 @@ function isNoise(text: string, words: number): boolean {
   if (urlChars > 0 && urlChars / text.length > 0.5) return true;
   // Language switchers and menus: several tiny tokens, no sentence ("Укр Рус Eng", "EN | FR | DE").
   const tokens = text.split(/[\s|/·•]+/).filter(Boolean);
-  if (tokens.length >= 2 && tokens.every((t) => [...t].length <= 4) && !endsLikeSentence(text) && words <= 8) return true;
+  if (tokens.length >= 2 && tokens.every((t) => [...t].length <= 4) && !endsLikeSentence(text) && words <= 8)
+    return true;
   // Tag clouds copied without separators glue words: "Russo-Ukrainian warRussiaUSAUkraine".
   const glued = text.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0;
   return glued >= 2 && words <= 12;

@@ -28,13 +28,17 @@ describe("findDates", () => {
 
 describe("findYearlessDate", () => {
   it("reads a dateline and completes the year", () => {
-    expect(findYearlessDate("Moscow, April 25: Russian President", 2025)?.date.toISOString()).toBe("2025-04-25T00:00:00.000Z");
+    expect(findYearlessDate("Moscow, April 25: Russian President", 2025)?.date.toISOString()).toBe(
+      "2025-04-25T00:00:00.000Z",
+    );
   });
 });
 
 describe("dateFromUrl", () => {
   it("reads dashed, slashed and compact dates from the path only", () => {
-    expect(dateFromUrl("https://news.cgtn.com/news/2025-04-26/Trump-says/p.html")?.toISOString()).toBe("2025-04-26T00:00:00.000Z");
+    expect(dateFromUrl("https://news.cgtn.com/news/2025-04-26/Trump-says/p.html")?.toISOString()).toBe(
+      "2025-04-26T00:00:00.000Z",
+    );
     expect(dateFromUrl("https://example.com/world/2025/04/26/story")?.toISOString()).toBe("2025-04-26T00:00:00.000Z");
     expect(dateFromUrl("https://example.com/a/20250426/story")?.toISOString()).toBe("2025-04-26T00:00:00.000Z");
     expect(dateFromUrl("https://example.com/story?date=2025-04-26")).toBeNull();

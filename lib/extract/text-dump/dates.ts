@@ -8,28 +8,88 @@ function addMonths(names: string[]) {
   });
 }
 addMonths([
-  "january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul", "august|aug",
-  "september|sep|sept", "october|oct", "november|nov", "december|dec",
+  "january|jan",
+  "february|feb",
+  "march|mar",
+  "april|apr",
+  "may",
+  "june|jun",
+  "july|jul",
+  "august|aug",
+  "september|sep|sept",
+  "october|oct",
+  "november|nov",
+  "december|dec",
 ]);
 addMonths([
-  "січня|січень", "лютого|лютий", "березня|березень", "квітня|квітень", "травня|травень", "червня|червень",
-  "липня|липень", "серпня|серпень", "вересня|вересень", "жовтня|жовтень", "листопада|листопад", "грудня|грудень",
+  "січня|січень",
+  "лютого|лютий",
+  "березня|березень",
+  "квітня|квітень",
+  "травня|травень",
+  "червня|червень",
+  "липня|липень",
+  "серпня|серпень",
+  "вересня|вересень",
+  "жовтня|жовтень",
+  "листопада|листопад",
+  "грудня|грудень",
 ]);
 addMonths([
-  "января|январь", "февраля|февраль", "марта|март", "апреля|апрель", "мая|май", "июня|июнь", "июля|июль",
-  "августа|август", "сентября|сентябрь", "октября|октябрь", "ноября|ноябрь", "декабря|декабрь",
+  "января|январь",
+  "февраля|февраль",
+  "марта|март",
+  "апреля|апрель",
+  "мая|май",
+  "июня|июнь",
+  "июля|июль",
+  "августа|август",
+  "сентября|сентябрь",
+  "октября|октябрь",
+  "ноября|ноябрь",
+  "декабря|декабрь",
 ]);
 addMonths([
-  "janvier|janv", "février|fevrier|févr", "mars", "avril|avr", "mai", "juin", "juillet|juil", "août|aout",
-  "septembre", "octobre", "novembre", "décembre|decembre",
+  "janvier|janv",
+  "février|fevrier|févr",
+  "mars",
+  "avril|avr",
+  "mai",
+  "juin",
+  "juillet|juil",
+  "août|aout",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre|decembre",
 ]);
 addMonths([
-  "januar|jänner", "februar", "märz|maerz", "april", "mai", "juni", "juli", "august", "september", "oktober|okt",
-  "november", "dezember|dez",
+  "januar|jänner",
+  "februar",
+  "märz|maerz",
+  "april",
+  "mai",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober|okt",
+  "november",
+  "dezember|dez",
 ]);
 addMonths([
-  "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre|setiembre", "octubre",
-  "noviembre", "diciembre",
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre|setiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
 ]);
 
 const MONTH = `(${Object.keys(MONTHS)
@@ -58,7 +118,10 @@ const PARSERS: Parser[] = [
   { regex: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu, read: (m) => [+m[1], +m[2], +m[3]] },
   // 25 April 2025, 25. April 2025, 25 de abril de 2025, 25 квітня 2025 р.
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH}${NOT_LETTER_AFTER},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, "giu"),
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH}${NOT_LETTER_AFTER},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
+      "giu",
+    ),
     read: (m) => [+m[3], MONTHS[m[2].toLowerCase()], +m[1]],
   },
   // April 26, 2025
@@ -70,7 +133,10 @@ const PARSERS: Parser[] = [
   { regex: /(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/gu, read: (m) => [+m[3], +m[2], +m[1]] },
 ];
 
-const YEARLESS = new RegExp(`${NOT_LETTER_BEFORE}(?:${MONTH}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH})${NOT_LETTER_AFTER}`, "giu");
+const YEARLESS = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:${MONTH}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH})${NOT_LETTER_AFTER}`,
+  "giu",
+);
 
 function utcDate(year: number, month: number, day: number): Date | null {
   if (!year || year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -123,6 +189,7 @@ export function dateFromUrl(url: string): Date | null {
     return null;
   }
   const m =
-    /(?:^|\/)(\d{4})[-/](\d{2})[-/](\d{2})(?=[/\-_.]|$)/.exec(path) ?? /(?:^|\/)(20\d{2})(\d{2})(\d{2})(?=\/)/.exec(path);
+    /(?:^|\/)(\d{4})[-/](\d{2})[-/](\d{2})(?=[/\-_.]|$)/.exec(path) ??
+    /(?:^|\/)(20\d{2})(\d{2})(\d{2})(?=\/)/.exec(path);
   return m ? utcDate(+m[1], +m[2], +m[3]) : null;
 }

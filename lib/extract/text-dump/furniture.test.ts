@@ -10,7 +10,10 @@ describe("furnitureKind", () => {
     ["Share this article", "inline"],
     ["368 views", "inline"],
     ["Stock photo: Getty Images", "inline"],
-    ["We use cookies to improve your experience on our site and to show you relevant advertising, and by continuing to browse you accept them all without exception.", "inline"],
+    [
+      "We use cookies to improve your experience on our site and to show you relevant advertising, and by continuing to browse you accept them all without exception.",
+      "inline",
+    ],
     ["Key Points", "box-header"],
     ["Leave a Comment", "section-break"],
     ["CommentsNo comment", "section-break"],

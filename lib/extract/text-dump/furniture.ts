@@ -1,4 +1,10 @@
-import { BOX_HEADERS, FURNITURE_FRAGMENTS, INLINE_FURNITURE, SECTION_BREAKS, SECTION_FRAGMENTS } from "./boilerplate-vocabulary";
+import {
+  BOX_HEADERS,
+  FURNITURE_FRAGMENTS,
+  INLINE_FURNITURE,
+  SECTION_BREAKS,
+  SECTION_FRAGMENTS,
+} from "./boilerplate-vocabulary";
 
 export type FurnitureKind = "section-break" | "box-header" | "inline";
 
@@ -13,8 +19,10 @@ const TRAILING_NOISE = /[\s:：.!?…|›»>→\-–—()[\]\d]+$/u;
 const sectionBreaks = [...SECTION_BREAKS].sort((a, b) => b.length - a.length);
 const inlineFurniture = [...INLINE_FURNITURE].sort((a, b) => b.length - a.length);
 
-const VIEW_COUNTER = /(?:^|\s)\d[\d.,\s]*[kKтис.]*\s*(?:views?|reads?|переглядів|перегляди|просмотр\w*|次阅读|阅读|vues|aufrufe|visitas|مشاهدة|बार देखा)(?=$|\s|[|·•])/iu;
-const CREDIT = /^(?:stock\s+)?(?:photo|photograph|image|picture|video|illustration|credit|фото|світлина|ілюстрація|иллюстрация|图片|图|摄影|视频|صورة|photo\s*:|bild|foto|imagen)s?\s*(?:credit)?\s*[:：/|©]/iu;
+const VIEW_COUNTER =
+  /(?:^|\s)\d[\d.,\s]*[kKтис.]*\s*(?:views?|reads?|переглядів|перегляди|просмотр\w*|次阅读|阅读|vues|aufrufe|visitas|مشاهدة|बार देखा)(?=$|\s|[|·•])/iu;
+const CREDIT =
+  /^(?:stock\s+)?(?:photo|photograph|image|picture|video|illustration|credit|фото|світлина|ілюстрація|иллюстрация|图片|图|摄影|视频|صورة|photo\s*:|bild|foto|imagen)s?\s*(?:credit)?\s*[:：/|©]/iu;
 
 // Consent banners run long, so they are matched at any length, by phrases an article would not use.
 const COOKIE_NOTICE =
@@ -30,7 +38,8 @@ export function furnitureKind(line: string): FurnitureKind | null {
   const inline = matchPhrase(line, lower, words, inlineFurniture);
   if (inline) return BOX_HEADERS.has(inline) ? "box-header" : "inline";
   if (COOKIE_NOTICE.test(line)) return "inline";
-  if (words <= FRAGMENT_MAX_WORDS && SECTION_FRAGMENTS.some((fragment) => lower.includes(fragment))) return "section-break";
+  if (words <= FRAGMENT_MAX_WORDS && SECTION_FRAGMENTS.some((fragment) => lower.includes(fragment)))
+    return "section-break";
   if (words <= FRAGMENT_MAX_WORDS && FURNITURE_FRAGMENTS.some((fragment) => lower.includes(fragment))) return "inline";
   if (words <= 12 && VIEW_COUNTER.test(line)) return "inline";
   if (words <= 12 && CREDIT.test(line)) return "inline";

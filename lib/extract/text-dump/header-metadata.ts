@@ -48,7 +48,8 @@ export function readHeader(lines: string[]): HeaderFacts {
 
 function stripWeekday(prefix: string): string {
   const weekday = WEEKDAY.exec(prefix);
-  const cut = weekday && prefix.length - (weekday.index + weekday[0].length) <= 3 ? prefix.slice(0, weekday.index) : prefix;
+  const cut =
+    weekday && prefix.length - (weekday.index + weekday[0].length) <= 3 ? prefix.slice(0, weekday.index) : prefix;
   return cut.replace(/[\s,|·•—–-]+$/u, "").trim();
 }
 

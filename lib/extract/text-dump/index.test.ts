@@ -36,7 +36,18 @@ describe("extractTextDump on a Ukrainian dump with its own furniture", () => {
   });
 
   it("drops menus, ads, read-also links, tags, news lists and comments", () => {
-    for (const furniture of ["Головна", "Реклама", "Читайте також", "Теги", "Останні новини", "10:15", "Коментарі", "Нарешті", "©", "Фото"]) {
+    for (const furniture of [
+      "Головна",
+      "Реклама",
+      "Читайте також",
+      "Теги",
+      "Останні новини",
+      "10:15",
+      "Коментарі",
+      "Нарешті",
+      "©",
+      "Фото",
+    ]) {
       expect(article.text, furniture).not.toContain(furniture);
     }
   });
@@ -64,7 +75,8 @@ describe("extractTextDump on repeated and oddly formatted input", () => {
   });
 
   it("normalises whitespace and separates paragraphs by exactly one blank line", () => {
-    const dump = "Title of the piece here\r\n\r\n\r\n  First  paragraph\u00A0of the article, long enough to count as prose here.  \r\n\r\n\r\n\tSecond paragraph of the article follows with another complete sentence.\r\n";
+    const dump =
+      "Title of the piece here\r\n\r\n\r\n  First  paragraph\u00A0of the article, long enough to count as prose here.  \r\n\r\n\r\n\tSecond paragraph of the article follows with another complete sentence.\r\n";
     const article = extractTextDump(dump);
     expect(article.text).toBe(
       "First paragraph of the article, long enough to count as prose here.\n\nSecond paragraph of the article follows with another complete sentence.",
@@ -72,7 +84,8 @@ describe("extractTextDump on repeated and oddly formatted input", () => {
   });
 
   it("rejoins sentences that a hard-wrapped dump split across lines", () => {
-    const dump = "Veteran actress Kate Henshaw, winner of the award for Best Actress,\nhas taken to her Instagram page to share\nsome stunning photos of herself.\nFans praised the pictures within hours of the post going up online.";
+    const dump =
+      "Veteran actress Kate Henshaw, winner of the award for Best Actress,\nhas taken to her Instagram page to share\nsome stunning photos of herself.\nFans praised the pictures within hours of the post going up online.";
     expect(extractTextDump(dump).text).toBe(
       "Veteran actress Kate Henshaw, winner of the award for Best Actress, has taken to her Instagram page to share some stunning photos of herself.\n\nFans praised the pictures within hours of the post going up online.",
     );
@@ -83,7 +96,11 @@ describe("extractTextDump on repeated and oddly formatted input", () => {
       "Apple plans a new laptop with a redesigned keyboard in the first half of next year, according to industry sources.",
       "The report claims the display size will remain the same, although the bezels may be slimmer than before.",
     ];
-    const comments = Array.from({ length: 2 }, (_, i) => `User${i}: I think this is great news and I would buy one immediately, the old keyboard was awful for years and years.`);
+    const comments = Array.from(
+      { length: 2 },
+      (_, i) =>
+        `User${i}: I think this is great news and I would buy one immediately, the old keyboard was awful for years and years.`,
+    );
     const dump = ["Apple to refresh its small laptop", ...article, "Comments", ...comments].join("\n");
     expect(extractTextDump(dump).text).toBe(article.join("\n\n"));
   });
@@ -105,8 +122,11 @@ describe("extractTextDump on repeated and oddly formatted input", () => {
   });
 
   it("uses the caller's URL for outlet, date and, without a headline line, the title", () => {
-    const dump = "The central bank raised its key rate by half a point on Thursday, its third increase this year.\nAnalysts had expected a smaller move after inflation slowed in the spring.";
-    const article = extractTextDump(dump, { url: "https://www.theguardian.com/business/2025/06/12/central-bank-raises-key-rate" });
+    const dump =
+      "The central bank raised its key rate by half a point on Thursday, its third increase this year.\nAnalysts had expected a smaller move after inflation slowed in the spring.";
+    const article = extractTextDump(dump, {
+      url: "https://www.theguardian.com/business/2025/06/12/central-bank-raises-key-rate",
+    });
     expect(article.source).toEqual({ name: "The Guardian", domain: "theguardian.com" });
     expect(article.publishedAt?.toISOString()).toBe("2025-06-12T00:00:00.000Z");
     expect(article.title).toBe("Central bank raises key rate");
@@ -114,12 +134,16 @@ describe("extractTextDump on repeated and oddly formatted input", () => {
   });
 
   it("falls back to the first sentence for a title", () => {
-    const dump = "Firefighters contained a wildfire near the coast on Sunday after three days of work. No homes were lost.";
-    expect(extractTextDump(dump).title).toBe("Firefighters contained a wildfire near the coast on Sunday after three days of work");
+    const dump =
+      "Firefighters contained a wildfire near the coast on Sunday after three days of work. No homes were lost.";
+    expect(extractTextDump(dump).title).toBe(
+      "Firefighters contained a wildfire near the coast on Sunday after three days of work",
+    );
   });
 
   it("credits a contributing agency only when nothing names the publisher", () => {
-    const dump = "Officials confirmed the talks would resume next week in Geneva, after a pause of several months.\n(With input from Reuters)";
+    const dump =
+      "Officials confirmed the talks would resume next week in Geneva, after a pause of several months.\n(With input from Reuters)";
     expect(extractTextDump(dump).source).toEqual({ name: "Reuters", domain: "reuters.com" });
   });
 });

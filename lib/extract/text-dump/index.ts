@@ -46,7 +46,11 @@ export function extractTextDump(input: string, hints: TextDumpHints = {}): Extra
   const body = startAfterRepeatedTitle(lines, region, title);
   const paragraphs = dedupeParagraphs(selectParagraphs(lines, body, title));
   const text = renderText(paragraphs);
-  if (text.length < MIN_ARTICLE_CHARS || !body || !lines.slice(body.start, body.end + 1).some((l) => l.kind === "prose")) {
+  if (
+    text.length < MIN_ARTICLE_CHARS ||
+    !body ||
+    !lines.slice(body.start, body.end + 1).some((l) => l.kind === "prose")
+  ) {
     throw new ExtractionError("no article text found");
   }
 
@@ -57,8 +61,20 @@ export function extractTextDump(input: string, hints: TextDumpHints = {}): Extra
   const outside = lines.filter((_, i) => i < body.start || i > body.end).map((l) => l.text);
 
   return {
-    title: title ?? titleFromUrl(printedUrl ?? "") ?? titleFromUrl(hints.url ?? "") ?? titleFromFileName(hints.fileName) ?? titleFromText(text),
-    source: pickSource({ hintUrl: hints.url, printedUrl, facts, firstParagraph: paragraphs[0]?.text ?? "", outside, after: allTexts.slice(body.end + 1) }),
+    title:
+      title ??
+      titleFromUrl(printedUrl ?? "") ??
+      titleFromUrl(hints.url ?? "") ??
+      titleFromFileName(hints.fileName) ??
+      titleFromText(text),
+    source: pickSource({
+      hintUrl: hints.url,
+      printedUrl,
+      facts,
+      firstParagraph: paragraphs[0]?.text ?? "",
+      outside,
+      after: allTexts.slice(body.end + 1),
+    }),
     byline: facts.byline,
     publishedAt: pickDate(facts.dates, [printedUrl, hints.url], paragraphs[0]?.text ?? ""),
     language: detectLanguage(text),
@@ -76,7 +92,9 @@ function pickTitle(header: ClassifiedLine[], all: ClassifiedLine[]): string | nu
     .filter((l) => (l.kind === "short" || l.kind === "prose") && !l.bullet && isTitleLike(l.text))
     .filter((l) => findDates(l.text).length === 0 && !parseByline(l.text));
   if (candidates.length === 0) return null;
-  const repeated = candidates.find((c) => all.some((o) => o.index !== c.index && titleKey(o.text) === titleKey(c.text)));
+  const repeated = candidates.find((c) =>
+    all.some((o) => o.index !== c.index && titleKey(o.text) === titleKey(c.text)),
+  );
   if (repeated) return repeated.text;
   const near = candidates.filter((c) => c.index >= (header.at(-1)?.index ?? 0) - TITLE_LOOKBACK_LINES * 2);
   const pool = near.length ? near : candidates;
@@ -116,7 +134,11 @@ function pickSource(clues: SourceClues): Outlet | null {
   return named ? toOutlet(named) : null;
 }
 
-function pickDate(header: DatedCandidate[], urls: Array<string | null | undefined>, firstParagraph: string): Date | null {
+function pickDate(
+  header: DatedCandidate[],
+  urls: Array<string | null | undefined>,
+  firstParagraph: string,
+): Date | null {
   const candidates = [...header];
   for (const url of urls) {
     const date = url ? dateFromUrl(url) : null;

@@ -4,7 +4,8 @@
 const LABELLED_URL =
   /(?:阅读原文|原文链接|原文地址|来源|source|original(?:ly published (?:at|on|in))?|read the original(?: article)?|read more at|оригінал|джерело|оригинал|источник|المصدر|الرابط الأصلي|lien original|quelle|fuente|स्रोत)\s*[:：]?\s*(https?:\/\/[^\s<>"'）)]+)/iu;
 
-const SOCIAL_HOSTS = /(?:^|\.)(?:x\.com|twitter\.com|t\.co|facebook\.com|fb\.com|instagram\.com|t\.me|telegram\.me|youtube\.com|youtu\.be|tiktok\.com|threads\.net|bsky\.app|linkedin\.com|vk\.com|weibo\.com)$/i;
+const SOCIAL_HOSTS =
+  /(?:^|\.)(?:x\.com|twitter\.com|t\.co|facebook\.com|fb\.com|instagram\.com|t\.me|telegram\.me|youtube\.com|youtu\.be|tiktok\.com|threads\.net|bsky\.app|linkedin\.com|vk\.com|weibo\.com)$/i;
 
 export function isSocialUrl(url: string): boolean {
   try {

@@ -8,7 +8,9 @@ const SEEDS_DIR = path.resolve(import.meta.dirname, "../../..", "../shared/seeds
 
 function seed(prefix: string) {
   if (!existsSync(SEEDS_DIR)) {
-    throw new Error(`Seed dumps not found at ${SEEDS_DIR}: these tests need the shared/ folder beside the project root.`);
+    throw new Error(
+      `Seed dumps not found at ${SEEDS_DIR}: these tests need the shared/ folder beside the project root.`,
+    );
   }
   const file = readdirSync(SEEDS_DIR).find((name) => name.startsWith(prefix));
   if (!file) throw new Error(`No seed file starting with ${prefix} in ${SEEDS_DIR}`);
@@ -24,7 +26,9 @@ describe("seed 000 (Ukrainska Pravda)", () => {
   const { article, paragraphs } = seed("000_");
 
   it("reads the metadata the page prints", () => {
-    expect(article.title).toBe('Kremlin says it "brought positions closer" with US and even discussed "direct talks" with Ukraine');
+    expect(article.title).toBe(
+      'Kremlin says it "brought positions closer" with US and even discussed "direct talks" with Ukraine',
+    );
     expect(article.byline).toBe("Oleh Pavliuk, Yevhen Kizilov");
     expect(article.publishedAt?.toISOString().slice(0, 10)).toBe("2025-04-25");
     expect(article.source).toEqual({ name: "Ukrainska Pravda", domain: "pravda.com.ua" });
@@ -40,7 +44,18 @@ describe("seed 000 (Ukrainska Pravda)", () => {
   });
 
   it("drops navigation, ads, credits, tags and the related-news lists", () => {
-    for (const furniture of ["Support Us", "Укр", "Advertisement", "Stock photo", "Patreon", "RECENT NEWS", "All News", "19:45", "warRussia", "Full text of Trump's"]) {
+    for (const furniture of [
+      "Support Us",
+      "Укр",
+      "Advertisement",
+      "Stock photo",
+      "Patreon",
+      "RECENT NEWS",
+      "All News",
+      "19:45",
+      "warRussia",
+      "Full text of Trump's",
+    ]) {
       expect(article.text, furniture).not.toContain(furniture);
     }
     expect(occurrences(article.text, "brought positions closer")).toBe(1);
@@ -66,12 +81,26 @@ describe("seed 001 (ANI)", () => {
   });
 
   it("keeps the pulled quote once", () => {
-    expect(occurrences(article.text, "This conversation allowed the US positions to be brought closer together")).toBe(1);
+    expect(occurrences(article.text, "This conversation allowed the US positions to be brought closer together")).toBe(
+      1,
+    );
   });
 
   it("drops the key-points box, the tweet URL, comments, the form, the disclaimer and recommendations", () => {
     expect(paragraphs.some((p) => /^\d+$/.test(p))).toBe(false);
-    for (const furniture of ["Key Points", "https://x.com", "Reader Comments", "Michael T.", "cautiously optimistic", "Leave a Comment", "Your email", "Disclaimer", "Tags:", "You May Like", "368 views"]) {
+    for (const furniture of [
+      "Key Points",
+      "https://x.com",
+      "Reader Comments",
+      "Michael T.",
+      "cautiously optimistic",
+      "Leave a Comment",
+      "Your email",
+      "Disclaimer",
+      "Tags:",
+      "You May Like",
+      "368 views",
+    ]) {
       expect(article.text, furniture).not.toContain(furniture);
     }
   });
@@ -108,7 +137,15 @@ describe("seed 003 (MENAFN)", () => {
     expect(paragraphs[0]).toMatch(/^\(MENAFN\) Russian presidential aide Yury Ushakov/);
     expect(occurrences(article.text, "Speaking to reporters, Ushakov said")).toBe(1);
     expect(occurrences(article.text, "Moscow has consistently welcomed peace efforts")).toBe(1);
-    for (const furniture of ["Sorry", "Error", "doesn't exist", "Legal Disclaimer", "provides the information", "No comment", "403"]) {
+    for (const furniture of [
+      "Sorry",
+      "Error",
+      "doesn't exist",
+      "Legal Disclaimer",
+      "provides the information",
+      "No comment",
+      "403",
+    ]) {
       expect(article.text, furniture).not.toContain(furniture);
     }
   });
@@ -118,7 +155,9 @@ describe("seed 004 (CGTN)", () => {
   const { article, paragraphs } = seed("004_");
 
   it("takes URL, outlet, date and headline from the printed original link", () => {
-    expect(article.url).toBe("https://news.cgtn.com/news/2025-04-26/Trump-says-Ukraine-deal-near-after-envoy-meets-Putin-1CSAfvwPuPC/p.html");
+    expect(article.url).toBe(
+      "https://news.cgtn.com/news/2025-04-26/Trump-says-Ukraine-deal-near-after-envoy-meets-Putin-1CSAfvwPuPC/p.html",
+    );
     expect(article.source).toEqual({ name: "CGTN", domain: "cgtn.com" });
     expect(article.publishedAt?.toISOString()).toBe("2025-04-26T00:00:00.000Z");
     expect(article.title).toBe("Trump says Ukraine deal near after envoy meets Putin");
@@ -126,7 +165,9 @@ describe("seed 004 (CGTN)", () => {
 
   it("keeps the body and drops the read-the-original line", () => {
     expect(paragraphs[0]).toMatch(/^U\.S\. President Donald Trump's envoy, Steve Witkoff, met with/);
-    expect(paragraphs.at(-1)).toBe("The Trump administration has warned that the U.S. will walk away from negotiations unless there is genuine progress.");
+    expect(paragraphs.at(-1)).toBe(
+      "The Trump administration has warned that the U.S. will walk away from negotiations unless there is genuine progress.",
+    );
     expect(article.text).not.toContain("阅读原文");
     expect(article.text).not.toContain("https://");
   });

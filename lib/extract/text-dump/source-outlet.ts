@@ -45,7 +45,8 @@ export function outletFromFurniture(furnitureLines: string[]): KnownOutlet | nul
 
 // "(With input from Reuters)", "(Reporting by ...; Editing by ...)": a contributor, used only when nothing
 // names the publisher itself.
-const CONTRIBUTOR = /^\((?:with (?:inputs? )?from|inputs? from|with|source|reporting by|additional reporting by)\b([^)]*)\)?$/iu;
+const CONTRIBUTOR =
+  /^\((?:with (?:inputs? )?from|inputs? from|with|source|reporting by|additional reporting by)\b([^)]*)\)?$/iu;
 
 export function outletFromContributorLine(lines: string[]): KnownOutlet | null {
   for (const line of lines) {

@@ -53,7 +53,8 @@ function trimIds(parts: string[]): string[] {
 export function titleFromText(text: string): string {
   const first = text.split(/\n/)[0];
   const sentence = /^.+?[.!?。！？](?=\s|$)/u.exec(first)?.[0] ?? first;
-  if (sentence.length <= MAX_TITLE_CHARS) return endsLikeSentence(sentence) ? sentence.replace(/[.。]$/u, "") : sentence;
+  if (sentence.length <= MAX_TITLE_CHARS)
+    return endsLikeSentence(sentence) ? sentence.replace(/[.。]$/u, "") : sentence;
   const cut = sentence.slice(0, MAX_TITLE_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 60)).trim()}…`;
 }

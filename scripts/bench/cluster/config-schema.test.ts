@@ -4,7 +4,9 @@ import { clustererConfigArg, parseClustererConfig } from "./config-schema";
 
 describe("parseClustererConfig", () => {
   it("accepts options the clusterer has, nested ones included, and they reach it", () => {
-    const config = parseClustererConfig('{"threshold":0.25,"rejoinSingletons":false,"features":{"maxBodyWords":200},"time":{"halfLifeDays":7}}');
+    const config = parseClustererConfig(
+      '{"threshold":0.25,"rejoinSingletons":false,"features":{"maxBodyWords":200},"time":{"halfLifeDays":7}}',
+    );
     const { options } = createClusterer(config);
     expect(options.threshold).toBe(0.25);
     expect(options.rejoinSingletons).toBe(false);

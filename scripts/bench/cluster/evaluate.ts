@@ -70,5 +70,11 @@ export function evaluate(corpus: LabelledArticle[], factory: ClustererFactory, s
       loss.set(g, sum);
     }
   }
-  return { bcubed: meanScores(b), pairwise: meanScores(p), events: mean(events), articlesPerSecond: (articles / ms) * 1000, loss };
+  return {
+    bcubed: meanScores(b),
+    pairwise: meanScores(p),
+    events: mean(events),
+    articlesPerSecond: (articles / ms) * 1000,
+    loss,
+  };
 }

@@ -68,6 +68,13 @@ export function averageLinkage(s: Float64Array, n: number, threshold: number): s
 }
 
 /** B³ scores of average linkage at each threshold, against the gold labels. */
-export function hindsightSweep(s: Float64Array, gold: readonly string[], thresholds: number[]): { threshold: number; scores: Scores }[] {
-  return thresholds.map((threshold) => ({ threshold, scores: bcubed(averageLinkage(s, gold.length, threshold), gold) }));
+export function hindsightSweep(
+  s: Float64Array,
+  gold: readonly string[],
+  thresholds: number[],
+): { threshold: number; scores: Scores }[] {
+  return thresholds.map((threshold) => ({
+    threshold,
+    scores: bcubed(averageLinkage(s, gold.length, threshold), gold),
+  }));
 }

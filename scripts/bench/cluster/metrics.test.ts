@@ -57,7 +57,8 @@ describe("bcubedLoss", () => {
   });
 
   it("is zero for a perfect clustering", () => {
-    for (const l of bcubedLoss(["q", "q", "q", "r", "r"], gold).values()) expect(l).toEqual({ precision: 0, recall: 0 });
+    for (const l of bcubedLoss(["q", "q", "q", "r", "r"], gold).values())
+      expect(l).toEqual({ precision: 0, recall: 0 });
   });
 });
 

@@ -10,7 +10,8 @@ export interface Scores {
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
 function contingency(predicted: readonly string[], gold: readonly string[]) {
-  if (predicted.length !== gold.length) throw new Error(`${predicted.length} predictions for ${gold.length} gold labels`);
+  if (predicted.length !== gold.length)
+    throw new Error(`${predicted.length} predictions for ${gold.length} gold labels`);
   const cell = new Map<string, number>();
   const pred = new Map<string, number>();
   const real = new Map<string, number>();
@@ -60,7 +61,10 @@ export function pairwise(predicted: readonly string[], gold: readonly string[]):
  * divided by the number of articles, so that the labels' shares sum to 1 − precision and 1 − recall. A label with a
  * large precision share had other stories put with it; one with a large recall share was torn apart.
  */
-export function bcubedLoss(predicted: readonly string[], gold: readonly string[]): Map<string, { precision: number; recall: number }> {
+export function bcubedLoss(
+  predicted: readonly string[],
+  gold: readonly string[],
+): Map<string, { precision: number; recall: number }> {
   const n = predicted.length;
   const { cell, pred, real } = contingency(predicted, gold);
   const out = new Map<string, { precision: number; recall: number }>();

@@ -29,7 +29,10 @@ export const defaultSyntheticOptions: SyntheticOptions = {
   seed: 42,
 };
 
-const syllables = "ba be bi bo bu da de di do du fa fe fi fo ga ge go ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zo".split(" ");
+const syllables =
+  "ba be bi bo bu da de di do du fa fe fi fo ga ge go ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zo".split(
+    " ",
+  );
 
 /** A pronounceable pseudo-word for each rank; longer for rarer ranks, as in real vocabularies. */
 function wordFor(rank: number): string {
@@ -53,7 +56,11 @@ export interface SyntheticItem {
   gold: number;
 }
 
-export function syntheticStream(options: Partial<SyntheticOptions> = {}): { total: number; events: number; items(): Generator<SyntheticItem> } {
+export function syntheticStream(options: Partial<SyntheticOptions> = {}): {
+  total: number;
+  events: number;
+  items(): Generator<SyntheticItem>;
+} {
   const o = { ...defaultSyntheticOptions, ...options };
   const random = seededRandom(o.seed);
   const words = Array.from({ length: o.vocabulary }, (_, r) => wordFor(r));
@@ -92,8 +99,11 @@ export function syntheticStream(options: Partial<SyntheticOptions> = {}): { tota
     const ev = events[slot.event];
     const er = seededRandom(ev.seed);
     // The event's own material: topic words from the mid-frequency range, names, a place, numbers.
-    const topic = Array.from({ length: 40 }, () => words[200 + zipf(er) % (o.vocabulary - 200)]);
-    const names = Array.from({ length: 4 }, () => `${capital(words[zipf(er)])} ${capital(words[1000 + Math.floor(er() * 50_000)])}`);
+    const topic = Array.from({ length: 40 }, () => words[200 + (zipf(er) % (o.vocabulary - 200))]);
+    const names = Array.from(
+      { length: 4 },
+      () => `${capital(words[zipf(er)])} ${capital(words[1000 + Math.floor(er() * 50_000)])}`,
+    );
     const numbers = Array.from({ length: 3 }, () => String(10 + Math.floor(er() * 5000)));
     const r = seededRandom(ev.seed ^ (slot.k * 2654435761));
     const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];

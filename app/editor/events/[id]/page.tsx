@@ -5,7 +5,14 @@ import { EditorEventCuration } from "@/components/editor-curation";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
 import { editorPageGate, one } from "@/lib/editor/page-gate";
-import { editEventAction, hideEventAction, mergeEventsAction, moveArticleAction, pinEventAction, splitArticlesAction } from "@/lib/curation/actions";
+import {
+  editEventAction,
+  hideEventAction,
+  mergeEventsAction,
+  moveArticleAction,
+  pinEventAction,
+  splitArticlesAction,
+} from "@/lib/curation/actions";
 import { getEventForCuration } from "@/lib/curation/data";
 import { eventParamsSchema } from "@/lib/events/schema";
 
@@ -35,7 +42,8 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-bold">{event.title}</h1>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          Event #{event.id} · {event.articleCount} article{event.articleCount === 1 ? "" : "s"} · {event.sourceCount} outlet
+          Event #{event.id} · {event.articleCount} article{event.articleCount === 1 ? "" : "s"} · {event.sourceCount}{" "}
+          outlet
           {event.sourceCount === 1 ? "" : "s"} ·{" "}
           <Link href={`/events/${event.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
             public page
@@ -46,7 +54,10 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
       {event.mergedIntoId !== null ? (
         <p>
           This event was merged into{" "}
-          <Link href={`/editor/events/${event.mergedIntoId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          <Link
+            href={`/editor/events/${event.mergedIntoId}`}
+            className="text-indigo-700 hover:underline dark:text-indigo-300"
+          >
             event #{event.mergedIntoId}
           </Link>
           .
@@ -54,7 +65,14 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
       ) : (
         <EditorEventCuration
           event={event}
-          actions={{ edit: editEventAction, pin: pinEventAction, hide: hideEventAction, merge: mergeEventsAction, move: moveArticleAction, split: splitArticlesAction }}
+          actions={{
+            edit: editEventAction,
+            pin: pinEventAction,
+            hide: hideEventAction,
+            merge: mergeEventsAction,
+            move: moveArticleAction,
+            split: splitArticlesAction,
+          }}
         />
       )}
     </div>
