@@ -29,6 +29,7 @@ export function ArticleColumn({
   return (
     <article
       aria-labelledby={titleId}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the column scrolls on its own (md:overflow-y-auto); focusable so the keyboard can scroll it (axe: scrollable-region-focusable)
       tabIndex={0}
       className="flex flex-col rounded-lg border border-stone-200 bg-white shadow-sm md:h-full md:overflow-y-auto dark:border-stone-800 dark:bg-stone-900"
     >

@@ -7,6 +7,7 @@ export function ArticleText({ text, lang, className = "" }: { text: string; lang
   return (
     <div lang={lang} className={`space-y-4 font-serif leading-relaxed ${className}`}>
       {paras.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of one stored text, rendered once in order, never reordered
         <p key={i}>{p}</p>
       ))}
     </div>

@@ -35,6 +35,7 @@ export function CompareHeadlines({ comparison, order }: { comparison: Comparison
               <a href={`#article-${id}`} className="font-medium hover:underline">
                 {joinRuns(h.parts).map((p, i) =>
                   p.distinct ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: runs of one headline's text, in order, never reordered
                     <mark key={i} className="bg-amber-100 dark:bg-amber-800/60 dark:text-stone-50">
                       {p.text}
                     </mark>

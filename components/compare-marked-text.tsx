@@ -34,11 +34,14 @@ function runs(sentences: ComparedArticle["sentences"]): { key: number; text: str
 /** The article's body from the comparison's sentences, the claims no other outlet reported marked "only here". */
 export function CompareMarkedText({ compared, lang }: { compared: ComparedArticle; lang?: string }) {
   const paragraphs: ComparedArticle["sentences"][] = [];
-  for (const s of compared.sentences) (paragraphs[s.paragraph] ??= []).push(s);
+  for (const s of compared.sentences) {
+    paragraphs[s.paragraph] ??= [];
+    paragraphs[s.paragraph].push(s);
+  }
   return (
     <div lang={lang} className="space-y-4 font-serif leading-relaxed">
-      {paragraphs.filter(Boolean).map((sentences, i) => (
-        <p key={i}>
+      {paragraphs.filter(Boolean).map((sentences) => (
+        <p key={sentences[0].paragraph}>
           {runs(sentences).map((run) =>
             run.unique ? (
               <mark

@@ -68,6 +68,7 @@ export function CompareTwo({
           </thead>
           <tbody className="font-serif">
             {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: aligned rows carry no id; the table is rendered once per request, in order, never reordered
               <tr key={i} className="border-t border-stone-200 align-top dark:border-stone-800">
                 <td className="py-1 pr-2">
                   {r.left ?? <span className="font-sans italic text-stone-500">not reported</span>}

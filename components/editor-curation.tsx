@@ -44,7 +44,9 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
             Summary <span className="sr-only">(optional)</span>
             <textarea name="summary" defaultValue={event.summary ?? ""} maxLength={2000} rows={4} className={input} />
           </label>
-          <button className={button}>Save</button>
+          <button type="submit" className={button}>
+            Save
+          </button>
         </form>
       </section>
 
@@ -61,13 +63,17 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
             <input type="hidden" name="eventId" value={event.id} />
             <input type="hidden" name="pinned" value={String(!event.pinned)} />
             <Back path={here} />
-            <button className={quiet}>{event.pinned ? "Unpin" : "Pin"}</button>
+            <button type="submit" className={quiet}>
+              {event.pinned ? "Unpin" : "Pin"}
+            </button>
           </form>
           <form action={actions.hide}>
             <input type="hidden" name="eventId" value={event.id} />
             <input type="hidden" name="hidden" value={String(!event.hidden)} />
             <Back path={here} />
-            <button className={quiet}>{event.hidden ? "Unhide" : "Hide"}</button>
+            <button type="submit" className={quiet}>
+              {event.hidden ? "Unhide" : "Hide"}
+            </button>
           </form>
         </div>
       </section>
@@ -83,7 +89,9 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
             Merge event #
             <input name="fromEventId" inputMode="numeric" pattern="[0-9]+" required className={input} />
           </label>
-          <button className={quiet}>into this one</button>
+          <button type="submit" className={quiet}>
+            into this one
+          </button>
         </form>
         <form action={actions.merge} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="fromEventId" value={event.id} />
@@ -92,7 +100,9 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
             Merge this event into event #
             <input name="intoEventId" inputMode="numeric" pattern="[0-9]+" required className={input} />
           </label>
-          <button className={quiet}>Merge away</button>
+          <button type="submit" className={quiet}>
+            Merge away
+          </button>
         </form>
       </section>
 
@@ -136,7 +146,9 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
                     placeholder="event #"
                     className={`${input} w-24`}
                   />
-                  <button className={quiet}>Move</button>
+                  <button type="submit" className={quiet}>
+                    Move
+                  </button>
                 </form>
               </li>
             ))}
@@ -149,7 +161,9 @@ export function EditorEventCuration({ event, actions }: { event: CurationEvent; 
             Title of the new event <span className="sr-only">(optional)</span>
             <input name="title" maxLength={300} placeholder="the earliest headline" className={input} />
           </label>
-          <button className={button}>Split the chosen articles into a new event</button>
+          <button type="submit" className={button}>
+            Split the chosen articles into a new event
+          </button>
         </form>
       </section>
     </div>
@@ -168,7 +182,9 @@ export function EditorCurationIndex({ items }: { items: CurationListItem[] }) {
           Event #
           <input name="id" inputMode="numeric" pattern="[0-9]+" required className={input} />
         </label>
-        <button className={button}>Open</button>
+        <button type="submit" className={button}>
+          Open
+        </button>
       </form>
       {items.length > 0 && (
         <ul className="divide-y divide-stone-200 dark:divide-stone-800">

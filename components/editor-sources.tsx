@@ -43,7 +43,9 @@ function FeedRow({ feed, action }: { feed: AdminFeed; action: FormAction }) {
         <form action={action} className="ml-auto">
           <input type="hidden" name="feedId" value={feed.id} />
           <input type="hidden" name="enabled" value={String(!feed.enabled)} />
-          <button className={quiet}>{feed.enabled ? "Disable" : "Enable"}</button>
+          <button type="submit" className={quiet}>
+            {feed.enabled ? "Disable" : "Enable"}
+          </button>
         </form>
       </div>
       <p className={muted}>
@@ -96,7 +98,9 @@ function SourceCard({ source, actions }: { source: AdminSource; actions: Sources
         <form action={actions.setSourceEnabled} className="ml-auto">
           <input type="hidden" name="sourceId" value={source.id} />
           <input type="hidden" name="enabled" value={String(!source.enabled)} />
-          <button className={quiet}>{source.enabled ? "Disable outlet" : "Enable outlet"}</button>
+          <button type="submit" className={quiet}>
+            {source.enabled ? "Disable outlet" : "Enable outlet"}
+          </button>
         </form>
       </div>
       <form action={actions.editSource} className="flex flex-wrap items-end gap-2">
@@ -150,7 +154,9 @@ function SourceCard({ source, actions }: { source: AdminSource; actions: Sources
             className={input}
           />
         </label>
-        <button className={button}>Save</button>
+        <button type="submit" className={button}>
+          Save
+        </button>
       </form>
       {source.feeds.length === 0 ? (
         <p className={muted}>No feeds.</p>
@@ -167,7 +173,9 @@ function SourceCard({ source, actions }: { source: AdminSource; actions: Sources
           Add a feed to {source.name} (feed or site URL)
           <input name="url" type="url" required maxLength={2000} placeholder="https://" className={input} />
         </label>
-        <button className={quiet}>Add feed</button>
+        <button type="submit" className={quiet}>
+          Add feed
+        </button>
       </form>
     </li>
   );
@@ -196,7 +204,9 @@ export function EditorSources({
             Feed or site URL
             <input name="url" type="url" required maxLength={2000} placeholder="https://" className={input} />
           </label>
-          <button className={button}>Add feed</button>
+          <button type="submit" className={button}>
+            Add feed
+          </button>
         </form>
       </section>
       <section aria-labelledby="outlets-heading" className="space-y-3">

@@ -44,7 +44,9 @@ export function EditorTagList({
           Description <span className="sr-only">(optional)</span>
           <input name="description" maxLength={500} className={input} />
         </label>
-        <button className={button}>Create tag</button>
+        <button type="submit" className={button}>
+          Create tag
+        </button>
       </form>
       {tags.length === 0 ? (
         <p className="text-sm text-stone-600 dark:text-stone-400">No tags yet.</p>
@@ -69,7 +71,9 @@ export function EditorTagList({
                   maxLength={80}
                   className={input}
                 />
-                <button className={quiet}>Rename</button>
+                <button type="submit" className={quiet}>
+                  Rename
+                </button>
               </form>
             </li>
           ))}
@@ -77,15 +81,19 @@ export function EditorTagList({
       )}
       {canMerge && tags.length > 1 && (
         <form action={actions.merge} className="flex flex-wrap items-end gap-2">
+          {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the <select> that TagSelect renders inside the label */}
           <label className="flex flex-col text-sm">
             Merge tag
             <TagSelect name="fromTagId" tags={tags} />
           </label>
+          {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the <select> that TagSelect renders inside the label */}
           <label className="flex flex-col text-sm">
             into
             <TagSelect name="intoTagId" tags={tags} />
           </label>
-          <button className={button}>Merge</button>
+          <button type="submit" className={button}>
+            Merge
+          </button>
         </form>
       )}
     </section>
@@ -133,7 +141,7 @@ export function EditorEventList({
                   <form key={tag.id} action={actions.untag} className="inline-flex">
                     <input type="hidden" name="eventId" value={event.id} />
                     <input type="hidden" name="tagId" value={tag.id} />
-                    <button className={quiet} aria-label={`Remove tag ${tag.name}`}>
+                    <button type="submit" className={quiet} aria-label={`Remove tag ${tag.name}`}>
                       {tag.name} ×
                     </button>
                   </form>
@@ -152,7 +160,9 @@ export function EditorEventList({
                     placeholder="Add tag"
                     className={input}
                   />
-                  <button className={quiet}>Tag</button>
+                  <button type="submit" className={quiet}>
+                    Tag
+                  </button>
                 </form>
               </div>
             </li>

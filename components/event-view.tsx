@@ -131,9 +131,9 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
             This event has no articles left.
           </p>
         )}
-        <div
-          role="region"
+        <section
           aria-label="Articles side by side"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region; focusable so the keyboard can scroll it (axe: scrollable-region-focusable)
           tabIndex={0}
           className="relative mt-3 md:h-[calc(100dvh-2rem)] md:min-h-[30rem] md:overflow-x-auto md:overscroll-x-contain"
         >
@@ -149,7 +149,7 @@ export function EventView({ event, compare = noComparison }: { event: EventDetai
               </li>
             ))}
           </ol>
-        </div>
+        </section>
       </section>
 
       {comparison && (

@@ -51,6 +51,7 @@ export function ReaderView({ article }: { article: ArticleView }) {
         <div className="mt-6 text-lg">
           {article.html.trim() ? (
             // Sanitized against an allowlist at ingest (lib/extract), so it is safe to render as HTML.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: stored HTML was written at extraction under the one allowlist of lib/extract/sanitize-policy.ts (html/safe-body-html.ts, sanitize.ts) or from escaped text (text-dump)
             <div lang={lang} className="article-html font-serif" dangerouslySetInnerHTML={{ __html: article.html }} />
           ) : (
             <ArticleText text={article.text} lang={lang} />

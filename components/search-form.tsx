@@ -6,6 +6,7 @@ const fieldClass =
 /** A GET form: works without JavaScript, and every search is a shareable, subscribable URL. */
 export function SearchForm({ params, outlets }: { params: SearchParams; outlets: { name: string; domain: string }[] }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element is not a search landmark in older browsers (Safari < 17, Chrome < 118); role="search" on the form is
     <form method="get" action="/search" role="search" className="grid gap-4 sm:grid-cols-[1fr_auto]">
       <label className="block sm:col-span-2">
         <span className="text-sm font-medium">Search events and articles</span>

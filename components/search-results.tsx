@@ -10,10 +10,12 @@ export function SearchSnippet({ snippet }: { snippet: string }) {
     <>
       {snippetParts(snippet).map((part, i) =>
         part.match ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one snippet, in order, never reordered
           <mark key={i} className="rounded bg-yellow-100 px-0.5 text-inherit dark:bg-yellow-900">
             {part.text}
           </mark>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one snippet, in order, never reordered
           <span key={i}>{part.text}</span>
         ),
       )}

@@ -22,8 +22,8 @@ async function main(): Promise<number> {
   const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
   const { errors } = await clusterLines(
     lines,
-    (r) => process.stdout.write(JSON.stringify(r) + "\n"),
-    (e) => process.stderr.write(JSON.stringify(e) + "\n"),
+    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+    (e) => process.stderr.write(`${JSON.stringify(e)}\n`),
   );
   return errors ? 1 : 0;
 }

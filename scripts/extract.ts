@@ -12,7 +12,7 @@ const cli = z.object({
   files: z.array(z.string().min(1)).min(1, usage),
 });
 
-let parsed;
+let parsed: ReturnType<typeof cli.safeParse>;
 try {
   const { values, positionals } = parseArgs({ options: { url: { type: "string" } }, allowPositionals: true });
   parsed = cli.safeParse({ url: values.url, files: positionals });

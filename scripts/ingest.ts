@@ -31,8 +31,11 @@ const report = await ingestInputs(args.data, {
   allowHosts: env.FETCH_ALLOW_HOSTS,
   onProgress(done, total, current) {
     if (!bar) return;
-    if (!started) bar.start(total, 0, { current: "" }), (started = true);
-    bar.update(done, { current: current.length > 50 ? "…" + current.slice(-49) : current });
+    if (!started) {
+      bar.start(total, 0, { current: "" });
+      started = true;
+    }
+    bar.update(done, { current: current.length > 50 ? `…${current.slice(-49)}` : current });
   },
 });
 bar?.stop();

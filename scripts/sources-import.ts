@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { formatImportReport, importSources } from "@/lib/sources/import";
 import { readSourcesFile } from "@/lib/sources/read-file";
+import type { SourceEntry } from "@/lib/sources/source-list";
 import { openMigratedDb } from "@/lib/cli/open-db";
 import { parseCliArgs } from "@/lib/cli/parse-args";
 
@@ -13,7 +14,7 @@ const Args = z.object({
 });
 
 const args = parseCliArgs(Args, { replace: { type: "boolean" } }, USAGE);
-let entries;
+let entries: SourceEntry[];
 try {
   entries = await readSourcesFile(args.positionals[0]);
 } catch (err) {

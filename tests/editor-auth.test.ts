@@ -82,7 +82,7 @@ describe("sessions", () => {
     expect(await db.session.findUnique({ where: { id: hashToken(token) } })).not.toBeNull();
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(SESSION_TTL_MS - 60_000);
     expect(await findSession(db, token)).toEqual({ userId: editorId, email: "ed@example.org", role: "editor" });
-    expect(await findSession(db, token + "x")).toBeNull();
+    expect(await findSession(db, `${token}x`)).toBeNull();
     expect(await findSession(db, undefined)).toBeNull();
   });
 

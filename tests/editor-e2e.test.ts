@@ -35,14 +35,14 @@ describe("the editors' desk, end to end without JavaScript", () => {
   });
 
   it("sends the signed-out to the sign-in page", async () => {
-    const res = await fetch(ctx.app.baseUrl + "/editor", { redirect: "manual" });
+    const res = await fetch(`${ctx.app.baseUrl}/editor`, { redirect: "manual" });
     expect([303, 307]).toContain(res.status);
     expect(res.headers.get("location")).toMatch(/\/login\?next=\/editor$/);
   });
 
   it("signs in, tags an event through the plain form, refuses a cross-origin post, signs out", async () => {
     const origin = ctx.app.baseUrl;
-    const login = await fetch(origin + "/login/submit", {
+    const login = await fetch(`${origin}/login/submit`, {
       method: "POST",
       redirect: "manual",
       headers: { origin, "content-type": "application/x-www-form-urlencoded" },
@@ -53,7 +53,7 @@ describe("the editors' desk, end to end without JavaScript", () => {
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     expect(cookie).toMatch(/^parallax_session=/);
 
-    const page = await (await fetch(origin + "/editor", { headers: { cookie } })).text();
+    const page = await (await fetch(`${origin}/editor`, { headers: { cookie } })).text();
     expect(page).toContain("Signed in as <!-- -->ed@example.org");
     const tagForm = formFields(page, "Tag");
     const body = new FormData();
@@ -61,7 +61,7 @@ describe("the editors' desk, end to end without JavaScript", () => {
     expect(tagForm.fields.find(([k]) => k === "eventId")?.[1]).toBe(String(eventId));
 
     // Another origin posting the same form with the editor's cookie changes nothing.
-    const forged = await fetch(origin + "/editor", {
+    const forged = await fetch(`${origin}/editor`, {
       method: "POST",
       redirect: "manual",
       headers: { cookie, origin: "https://evil.example" },
@@ -70,7 +70,7 @@ describe("the editors' desk, end to end without JavaScript", () => {
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(await ctx.t.db.eventTag.count()).toBe(0);
 
-    const posted = await fetch(origin + "/editor", {
+    const posted = await fetch(`${origin}/editor`, {
       method: "POST",
       redirect: "manual",
       headers: { cookie, origin },
@@ -81,14 +81,14 @@ describe("the editors' desk, end to end without JavaScript", () => {
     const tag = await ctx.t.db.tag.findFirstOrThrow({ include: { events: true } });
     expect(tag).toMatchObject({ name: "<b>Diplomacy</b>", slug: "b-diplomacy-b", events: [{ eventId }] });
     expect(await ctx.t.db.auditLog.count({ where: { action: "event.tag" } })).toBe(1);
-    const after = await (await fetch(origin + "/editor", { headers: { cookie } })).text();
+    const after = await (await fetch(`${origin}/editor`, { headers: { cookie } })).text();
     expect(after).toContain("&lt;b&gt;Diplomacy&lt;/b&gt;");
     expect(after).not.toContain("<b>Diplomacy</b>");
 
-    const logout = await fetch(origin + "/logout", { method: "POST", redirect: "manual", headers: { cookie, origin } });
+    const logout = await fetch(`${origin}/logout`, { method: "POST", redirect: "manual", headers: { cookie, origin } });
     expect(logout.status).toBe(303);
     expect(await ctx.t.db.session.count()).toBe(0);
-    const gone = await fetch(origin + "/editor", { redirect: "manual", headers: { cookie } });
+    const gone = await fetch(`${origin}/editor`, { redirect: "manual", headers: { cookie } });
     expect(gone.headers.get("location")).toMatch(/\/login/);
   });
 
@@ -96,7 +96,7 @@ describe("the editors' desk, end to end without JavaScript", () => {
   it("counts failed sign-ins per connecting address, whatever forwarding headers the client invents", async () => {
     const origin = ctx.app.baseUrl;
     const attempt = (i: number) =>
-      fetch(origin + "/login/submit", {
+      fetch(`${origin}/login/submit`, {
         method: "POST",
         redirect: "manual",
         headers: {

@@ -36,7 +36,10 @@ export default async function EditorPage({
           Signed in as {session.email} ({session.role})
         </p>
         <form action="/logout" method="post" className="ml-auto">
-          <button className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+          <button
+            type="submit"
+            className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+          >
             Sign out
           </button>
         </form>

@@ -52,7 +52,10 @@ export default async function LoginPage({
             className="rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
           />
         </label>
-        <button className="rounded bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+        <button
+          type="submit"
+          className="rounded bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
+        >
           Sign in
         </button>
       </form>

@@ -21,6 +21,6 @@ export const LoginForm = z.object({
 
 /** A path on this site to return to after signing in; anything else (another host, "//evil") becomes /editor. */
 export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/editor";
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/editor";
   return next;
 }

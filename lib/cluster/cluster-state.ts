@@ -134,7 +134,10 @@ export function setLocal(s: ClusterState, g: number, id: number): void {
 
 export function intern(s: ClusterState, g: number): number {
   let id = localId(s, g);
-  if (id < 0) setLocal(s, g, (id = s.terms.add(termNames[g])));
+  if (id < 0) {
+    id = s.terms.add(termNames[g]);
+    setLocal(s, g, id);
+  }
   return id;
 }
 

@@ -48,7 +48,10 @@ export function assignFeatures(s: ClusterState, f: ArticleFeatures, publishedAt:
     const allowed = new Map<Scored, boolean>();
     const passes = (c: Scored) => {
       let ok = allowed.get(c);
-      if (ok === undefined) allowed.set(c, (ok = mayJoin(s, vector, c.e, gateOnce)));
+      if (ok === undefined) {
+        ok = mayJoin(s, vector, c.e, gateOnce);
+        allowed.set(c, ok);
+      }
       return ok;
     };
     for (let next = 0; ; next++) {

@@ -27,7 +27,9 @@ export function exportState(s: ClusterState): ClustererSnapshot {
     const offsets = new Int32Array(lists.length + 1);
     for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i] + lists[i].length;
     const values = new Int32Array(offsets[lists.length]);
-    lists.forEach((l, i) => values.set(l, offsets[i]));
+    lists.forEach((l, i) => {
+      values.set(l, offsets[i]);
+    });
     return { offsets, values };
   };
   const memberVectors = packLists(joined.map((m) => m.vector));

@@ -119,7 +119,7 @@ export class TermIndex {
     for (let id = 0; id < n; id++) {
       const df = this.df[id];
       let w = df < memo.length ? memo[df] : NaN;
-      if (w !== w) {
+      if (Number.isNaN(w)) {
         w = this.weight(df);
         if (df < memo.length) memo[df] = w;
       }

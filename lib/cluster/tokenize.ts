@@ -38,7 +38,10 @@ function classAt(text: string, i: number): number {
   const cp = text.codePointAt(i)!;
   if (cp <= 0xffff) return OTHER;
   let k = astralClass.get(cp);
-  if (k === undefined) astralClass.set(cp, (k = classify(String.fromCodePoint(cp))));
+  if (k === undefined) {
+    k = classify(String.fromCodePoint(cp));
+    astralClass.set(cp, k);
+  }
   return k;
 }
 

@@ -68,7 +68,10 @@ const PARSED_CACHE_LIMIT = 64;
 
 function parsedCacheOf(db: Db): Map<number, ComparisonResponse> {
   let cache = parsedCaches.get(db);
-  if (!cache) parsedCaches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    parsedCaches.set(db, cache);
+  }
   return cache;
 }
 

@@ -58,7 +58,10 @@ async function withEngine<T>(
     connect: async () => track(await base.connect()),
     connectToShadowDb: async () => track(await base.connectToShadowDb()),
   };
-  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), acceptScripts(adapter));
+  const track = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter);
+    return acceptScripts(adapter);
+  };
   const engine = await createSchemaEngine(schema, factory);
   try {
     return await run(engine);
@@ -137,7 +140,7 @@ export async function createMigration(name: string): Promise<string | null> {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const folder = `${stamp}_${name.replace(/[^a-z0-9_]+/gi, "_").toLowerCase()}`;
   await mkdir(path.join(migrationsDir, folder), { recursive: true });
-  await writeFile(path.join(migrationsDir, folder, "migration.sql"), sql + "\n");
+  await writeFile(path.join(migrationsDir, folder, "migration.sql"), `${sql}\n`);
   const lock = path.join(migrationsDir, "migration_lock.toml");
   if (!existsSync(lock)) {
     await writeFile(

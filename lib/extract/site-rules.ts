@@ -56,7 +56,8 @@ let shipped: SiteRules | null = null;
 
 /** The rules shipped in lib/extract/site-rules.json, validated on first use. */
 export function defaultSiteRules(): SiteRules {
-  return (shipped ??= parseSiteRules(rawRules, "lib/extract/site-rules.json"));
+  shipped ??= parseSiteRules(rawRules, "lib/extract/site-rules.json");
+  return shipped;
 }
 
 /** The rule for the first of `urls` whose host or a parent domain has one (the most specific host wins). */

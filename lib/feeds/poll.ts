@@ -2,10 +2,10 @@
 // and decide when to come back.
 import type { Db } from "@/lib/db";
 import type { Feed } from "@/lib/generated/prisma/client";
-import { FetchError, safeFetch, type SafeFetchOptions } from "@/lib/net/fetch";
+import { FetchError, type FetchResult, safeFetch, type SafeFetchOptions } from "@/lib/net/fetch";
 import { parseFeed } from "./parse";
 import { nextFetchAt, maxAgeFromCacheControl } from "./schedule";
-import type { FeedItem, SkippedItem } from "./types";
+import type { FeedItem, ParsedFeed, SkippedItem } from "./types";
 
 export type OnFeedItem = (item: FeedItem, feed: Feed) => Promise<void>;
 
@@ -41,7 +41,7 @@ const MAX_ERROR_CHARS = 1000;
 
 function describe(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.length > MAX_ERROR_CHARS ? msg.slice(0, MAX_ERROR_CHARS) + "…" : msg;
+  return msg.length > MAX_ERROR_CHARS ? `${msg.slice(0, MAX_ERROR_CHARS)}…` : msg;
 }
 
 export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promise<PollResult> {
@@ -50,8 +50,8 @@ export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promi
   if (!feed) throw new Error(`Feed ${feedId} does not exist`);
   const startedAt = now();
 
-  let fetched;
-  let parsed;
+  let fetched: FetchResult;
+  let parsed: ParsedFeed | undefined;
   try {
     fetched = await safeFetch(feed.url, {
       accept: FEED_ACCEPT,

@@ -52,7 +52,7 @@ const EXPECTED = [
 
 /** The whole schema as one SQL script, e.g. for a migration.sql. */
 export function searchSchemaSql(): string {
-  return [...STATEMENTS, ...REBUILD].map((s) => `${s};`).join("\n") + "\n";
+  return `${[...STATEMENTS, ...REBUILD].map((s) => `${s};`).join("\n")}\n`;
 }
 
 const ensured = new WeakMap<Db, Promise<void>>();

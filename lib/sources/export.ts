@@ -27,7 +27,10 @@ export async function exportSources(db: Db): Promise<SourceEntry[]> {
   for (const feed of orphans) {
     const domain = sourceDomainFor(feed.url) ?? new URL(feed.url).hostname;
     let entry = entries.find((e) => e.domain === domain);
-    if (!entry) entries.push((entry = { name: feed.title ?? domain, domain, homepage: null, feeds: [] }));
+    if (!entry) {
+      entry = { name: feed.title ?? domain, domain, homepage: null, feeds: [] };
+      entries.push(entry);
+    }
     entry.feeds.push(feed.url);
   }
   return entries.sort((a, b) => a.domain.localeCompare(b.domain));
@@ -39,6 +42,6 @@ export async function exportSources(db: Db): Promise<SourceEntry[]> {
  */
 export async function exportSourcesAs(db: Db, format: "json" | "opml", dateCreated?: Date): Promise<string> {
   const entries = await exportSources(db);
-  if (format === "json") return JSON.stringify(entries, null, 2) + "\n";
+  if (format === "json") return `${JSON.stringify(entries, null, 2)}\n`;
   return buildOpml({ title: "Parallax sources", feeds: sourcesToOpmlFeeds(entries), dateCreated });
 }

@@ -29,6 +29,7 @@ function excerpt(text: string): string {
 }
 
 function latest(dates: Date[], fallback: Date): Date {
+  // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.max would return a number, not the latest Date
   return dates.reduce((max, d) => (d > max ? d : max), fallback);
 }
 

@@ -124,7 +124,7 @@ export function renderJson(feed: FeedDoc): string {
       _parallax: { outlets: item.outlets.map((o) => ({ name: clean(o.name), domain: o.domain })) },
     })),
   };
-  return JSON.stringify(body, null, 2) + "\n";
+  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 export function renderFeed(feed: FeedDoc, format: FeedFormat): string {

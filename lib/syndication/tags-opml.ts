@@ -14,6 +14,7 @@ export interface OpmlTag {
 export function buildTagsOpml(tags: OpmlTag[], base = publicUrl()): { body: string; updated: Date } {
   const updated = tags.reduce((max, t) => {
     const d = t.lastSeenAt && t.lastSeenAt > t.createdAt ? t.lastSeenAt : t.createdAt;
+    // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.max would return a number, not the latest Date
     return d > max ? d : max;
   }, new Date(0));
   const body = buildOpml({

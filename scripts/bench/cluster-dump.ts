@@ -16,7 +16,7 @@ const write = (line: string) => {
   if (out.length >= 4096) flush();
 };
 const flush = () => {
-  if (out.length) process.stdout.write(out.join("\n") + "\n");
+  if (out.length) process.stdout.write(`${out.join("\n")}\n`);
   out.length = 0;
 };
 

@@ -65,7 +65,10 @@ function lossReport(name: string, corpus: LabelledArticle[], e: Evaluation): str
   const events = new Map<string, { title: string; size: number }>();
   for (const x of corpus) {
     let event = events.get(x.gold);
-    if (!event) events.set(x.gold, (event = { title: x.article.title, size: 0 }));
+    if (!event) {
+      event = { title: x.article.title, size: 0 };
+      events.set(x.gold, event);
+    }
     event.size++;
   }
   const top = [...e.loss]

@@ -84,7 +84,9 @@ describe("clusterLines runs the app's clusterer, second pass included", () => {
     );
     expect(out.map((r) => r.id)).toEqual(sample.map((_, i) => i));
     const stories = new Map<string, Set<string>>();
-    out.forEach((r, i) => stories.set(r.event, (stories.get(r.event) ?? new Set()).add(sample[i].gold)));
+    out.forEach((r, i) => {
+      stories.set(r.event, (stories.get(r.event) ?? new Set()).add(sample[i].gold));
+    });
     for (const golds of stories.values()) expect(golds.size).toBe(1);
     expect(new Set(out.map((r) => r.event)).size).toBe(summary.events);
     // Placement alone leaves each pair in one event.
@@ -104,7 +106,7 @@ describe("npm run cluster", () => {
 
   it("prints one {id, event} per article in file order", () => {
     const file = path.join(dir, "ok.jsonl");
-    writeFileSync(file, [quake1, budget, quake2].map((x) => JSON.stringify(x)).join("\n") + "\n");
+    writeFileSync(file, `${[quake1, budget, quake2].map((x) => JSON.stringify(x)).join("\n")}\n`);
     const r = cli(file);
     expect(r.code).toBe(0);
     expect(

@@ -51,9 +51,9 @@ describe("clusterer state", () => {
     const c = createClusterer();
     const story = ecb.filter((r) => r.gold === "3_ecb").map((r) => r.article);
     const other = ecb.filter((r) => r.gold === "8_ecb").map((r) => r.article);
-    story.slice(0, 4).forEach((a) => c.add(a, "s1"));
-    story.slice(4, 8).forEach((a) => c.add(a, "s2"));
-    other.slice(0, 4).forEach((a) => c.add(a, "o"));
+    for (const a of story.slice(0, 4)) c.add(a, "s1");
+    for (const a of story.slice(4, 8)) c.add(a, "s2");
+    for (const a of other.slice(0, 4)) c.add(a, "o");
     const pairs = c.mergeCandidates(["s2", "o"]);
     expect(pairs.map((p) => [p.survivor, p.other])).toEqual([["s1", "s2"]]);
   });

@@ -42,7 +42,9 @@ describe("createClusterer", () => {
       const order = seededShuffle(sample, seed);
       const results = run(order.map((x) => x.article));
       const goldOf = new Map<string, Set<string>>();
-      results.forEach((r, i) => goldOf.set(r.eventId, (goldOf.get(r.eventId) ?? new Set()).add(order[i].gold)));
+      results.forEach((r, i) => {
+        goldOf.set(r.eventId, (goldOf.get(r.eventId) ?? new Set()).add(order[i].gold));
+      });
       for (const golds of goldOf.values()) expect([...golds]).toHaveLength(1);
       expect(goldOf.size).toBeLessThanOrEqual(10);
     }

@@ -33,6 +33,7 @@ describe("an editor tags an event and it appears in the tag's feed", () => {
       page.waitForURL(/notice=/),
       page.locator(`#tag-${eventId}`).locator("xpath=ancestor::form").locator("button").click(),
     ]);
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what a reader sees (Playwright locator, not a DOM node)
     expect(await page.locator("main").innerText()).toContain("Infrastructure");
 
     const feed = await (await fetch(`${ctx.app.baseUrl}/feeds/tags/infrastructure.rss`)).text();

@@ -120,6 +120,7 @@ describe("the event page's accessibility", () => {
     await expect(page.getByTestId("article-column").count()).resolves.toBe(5);
     const shared = page.getByRole("region", { name: "What everyone reports" });
     expect(await shared.isVisible()).toBe(true);
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what a reader sees (Playwright locator, not a DOM node)
     expect(await shared.innerText()).toMatch(/Reported by \d of 5 outlets/);
     const quotes = page.getByRole("region", { name: "Quotes" });
     expect(await quotes.isVisible()).toBe(true);

@@ -13,7 +13,8 @@ describe("the seeds' event page in a browser", () => {
 
   it("tells the reader of an empty database how to add sources or import files", async () => {
     const page = await ctx.browser.newPage();
-    await page.goto(ctx.app.baseUrl + "/");
+    await page.goto(`${ctx.app.baseUrl}/`);
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what a reader sees (Playwright locator, not a DOM node)
     const text = await page.locator("main").innerText();
     expect(text).toContain("npm run ingest -- ../shared/seeds");
     expect(text).toMatch(/npm start/);
@@ -26,7 +27,7 @@ describe("the seeds' event page in a browser", () => {
     expect(report.counts.failed).toBe(0);
     eventId = (await ctx.t.db.event.findFirstOrThrow({ where: { mergedIntoId: null } })).id;
     const page = await ctx.browser.newPage();
-    await page.goto(ctx.app.baseUrl + "/");
+    await page.goto(`${ctx.app.baseUrl}/`);
     await expect(page.locator(`a[href="/events/${eventId}"]`).first().isVisible()).resolves.toBe(true);
     await page.close();
   });
@@ -42,6 +43,7 @@ describe("the seeds' event page in a browser", () => {
     expect(tops.size).toBe(1); // side by side: one row
     // More columns than fit scroll inside their board; the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(1600);
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what a reader sees (Playwright locator, not a DOM node)
     const text = await page.locator("main").innerText();
     for (const outlet of ["Ukrainska Pravda", "ANI", "MENAFN", "CGTN"]) expect(text).toContain(outlet);
     const artifacts = path.join(projectRoot, "test-results");

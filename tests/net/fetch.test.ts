@@ -129,7 +129,10 @@ describe("safeFetch", () => {
   it("pins the connection to the checked address instead of asking DNS again", async () => {
     // fixture.test is unknown to the system resolver: the request can only arrive if the pinned address is used.
     let calls = 0;
-    const resolve = async () => (calls++, [{ address: "127.0.0.1", family: 4 }]);
+    const resolve = async () => {
+      calls++;
+      return [{ address: "127.0.0.1", family: 4 }];
+    };
     const res = await safeFetch(`http://fixture.test:${server.port}/plain`, {
       allowHosts: [`fixture.test:${server.port}`],
       resolve,
@@ -293,7 +296,13 @@ describe("safeFetch over https with a pinned address", () => {
     await new Promise<void>((r) => tls.listen(0, "127.0.0.1", r));
     port = (tls.address() as AddressInfo).port;
   });
-  afterAll(() => new Promise<void>((r) => (tls.closeAllConnections(), tls.close(() => r()))));
+  afterAll(
+    () =>
+      new Promise<void>((r) => {
+        tls.closeAllConnections();
+        tls.close(() => r());
+      }),
+  );
 
   it("connects to the pinned address but verifies the certificate (and sends SNI) for the hostname", async () => {
     const res = await safeFetch(`https://fixture.test:${port}/`, { allowHosts: ["fixture.test"], resolve, ca: cert });

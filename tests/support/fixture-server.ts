@@ -51,7 +51,10 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
       } else {
         if (route.delayMs) {
           await new Promise<void>((resolve) => {
-            const t = setTimeout(() => (timers.delete(t), resolve()), route.delayMs);
+            const t = setTimeout(() => {
+              timers.delete(t);
+              resolve();
+            }, route.delayMs);
             timers.add(t);
           });
           if (res.destroyed) return;

@@ -76,7 +76,7 @@ export function simplifyBodyHtml(parts: Element[]): string {
 function writeChildren(el: Element, out: string[], inText: boolean): void {
   let run: string[] | null = null; // loose inline content of a non-text block, wrapped as one <p>
   const flush = () => {
-    if (run && run.join("").trim()) out.push("<p>", ...run, "</p>");
+    if (run?.join("").trim()) out.push("<p>", ...run, "</p>");
     run = null;
   };
   for (const child of el.children) {
@@ -94,7 +94,7 @@ function writeChildren(el: Element, out: string[], inText: boolean): void {
 
 function write(node: AnyNode, out: string[], inText: boolean): void {
   if (isText(node)) {
-    out.push(escape(node.data));
+    out.push(escapeHtml(node.data));
     return;
   }
   if (!isTag(node)) return;
@@ -108,7 +108,7 @@ function write(node: AnyNode, out: string[], inText: boolean): void {
     let value = node.attribs[attribute];
     // Lazy-loaded images keep the real address in data-src.
     if (attribute === "src" && (!value || value.startsWith("data:"))) value = node.attribs["data-src"] ?? value;
-    if (value) out.push(" ", attribute, '="', escape(value), '"');
+    if (value) out.push(" ", attribute, '="', escapeHtml(value), '"');
   }
   out.push(">");
   if (VOID.has(name)) return;
@@ -118,7 +118,7 @@ function write(node: AnyNode, out: string[], inText: boolean): void {
 
 const SPECIAL = /[&<>"]/;
 
-function escape(s: string): string {
+function escapeHtml(s: string): string {
   if (!SPECIAL.test(s)) return s;
   return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }

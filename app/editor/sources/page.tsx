@@ -20,7 +20,7 @@ export default async function EditorSourcesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { session, refusal } = await editorPageGate("/editor/sources");
+  const { refusal } = await editorPageGate("/editor/sources");
   if (refusal !== undefined) return <EditorRefusal title="Outlets and feeds" message={refusal} />;
   const query = await searchParams;
   const { sources, unfiled } = await listSourcesForAdmin();

@@ -36,7 +36,7 @@ const TITLE_LOOKBACK_LINES = 10;
  * original URL and outlet from what the page prints around the body.
  */
 export function extractTextDump(input: string, hints: TextDumpHints = {}): ExtractedArticle {
-  if (!input || !input.trim()) throw new ExtractionError("empty input");
+  if (!input?.trim()) throw new ExtractionError("empty input");
   const lines = classifyLines(toDumpLines(input));
   const region = findArticleRegion(lines);
   if (!region) throw new ExtractionError("no article text found");

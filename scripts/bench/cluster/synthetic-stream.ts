@@ -66,7 +66,7 @@ export function syntheticStream(options: Partial<SyntheticOptions> = {}): {
   const words = Array.from({ length: o.vocabulary }, (_, r) => wordFor(r));
   const cdf = new Float64Array(o.vocabulary);
   let acc = 0;
-  for (let r = 0; r < o.vocabulary; r++) cdf[r] = acc += 1 / Math.pow(r + 1, o.wordExponent);
+  for (let r = 0; r < o.vocabulary; r++) cdf[r] = acc += 1 / (r + 1) ** o.wordExponent;
   const zipf = (rnd: () => number) => {
     const x = rnd() * acc;
     let lo = 0;
@@ -83,7 +83,7 @@ export function syntheticStream(options: Partial<SyntheticOptions> = {}): {
   const events: SyntheticEvent[] = [];
   const slots: { event: number; k: number; t: number }[] = [];
   while (slots.length < o.articles) {
-    const size = Math.min(o.maxEventSize, Math.floor(Math.pow(1 - random(), -1 / o.eventSizeExponent)));
+    const size = Math.min(o.maxEventSize, Math.floor((1 - random()) ** (-1 / o.eventSizeExponent)));
     const e = events.length;
     const start = epoch + random() * o.days * day;
     events.push({ start, size, seed: Math.floor(random() * 2 ** 31) });
@@ -115,7 +115,7 @@ export function syntheticStream(options: Partial<SyntheticOptions> = {}): {
         out.push(x < 0.3 ? pick(topic) : x < 0.36 ? pick(names) : x < 0.38 ? pick(numbers) : words[zipf(r)]);
       }
       out[0] = capital(out[0]);
-      return out.join(" ") + ".";
+      return `${out.join(" ")}.`;
     };
     const target = 300 + Math.floor(r() * 300);
     const paragraphs: string[] = [];

@@ -25,7 +25,7 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
   const parsed = eventParamsSchema.safeParse({ id: (await params).id });
   if (!parsed.success) notFound();
   const here = `/editor/events/${parsed.data.id}`;
-  const { session, refusal } = await editorPageGate(here);
+  const { refusal } = await editorPageGate(here);
   if (refusal !== undefined) return <EditorRefusal title="Editors" message={refusal} />;
   const event = await getEventForCuration(parsed.data.id);
   if (!event) notFound();
