@@ -1,6 +1,6 @@
 // Accounts, sessions, guards, the cross-origin check and sign-in throttling, on a real migrated database and with
 // the route handlers driven by real Request objects.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { requireAdmin, requireEditor } from "@/lib/auth/guards";
 import { handleLogin, handleLogout } from "@/lib/auth/handlers";
@@ -19,6 +19,12 @@ import {
 } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
 import { createTempDb } from "./support/temp-db";
+
+// The real verifyPassword, counted: the throttle is judged by how many hashes an attacker got evaluated.
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -282,5 +288,29 @@ describe("sign in and sign out", () => {
         })
       ).status,
     ).toBe(429);
+  });
+
+  it("counts an attempt before hashing: of 20 parallel wrong passwords only 5 are evaluated, the rest get 429", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const verify = vi.mocked(verifyPassword);
+    verify.mockClear();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        handleLogin(loginRequest({ email: "ed@example.org", password: `parallel wrong ${i}` }), { db, limiter }),
+      ),
+    );
+    expect(verify).toHaveBeenCalledTimes(5);
+    expect(responses.filter((r) => r.status === 303)).toHaveLength(5);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(15);
+  });
+
+  it("a successful sign-in does not count against its address", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const peer = { [PEER_HEADER]: "203.0.113.50" };
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, peer), { db, limiter }))
+          .status,
+      ).toBe(303);
   });
 });

@@ -44,10 +44,8 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
 
   const emailKey = `email:${parsed.data.email}`;
   const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? false)}`;
-  const wait = Math.max(
-    deps.limiter.retryAfterMs(emailKey, now.getTime()),
-    deps.limiter.retryAfterMs(ipKey, now.getTime()),
-  );
+  // Counted before the slow hash, so parallel guesses cannot all pass the check (rate-limit.ts).
+  const wait = deps.limiter.reserve([emailKey, ipKey], now.getTime());
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return text(429, `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
@@ -55,13 +53,11 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
     });
   }
 
+  // A wrong password (or a throw) leaves the reservation standing as the recorded failure.
   const user = await checkCredentials(deps.db, parsed.data.email, parsed.data.password);
-  if (!user) {
-    deps.limiter.recordFailure(emailKey, now.getTime());
-    deps.limiter.recordFailure(ipKey, now.getTime());
-    return seeOther(back("invalid"));
-  }
+  if (!user) return seeOther(back("invalid"));
   deps.limiter.reset(emailKey);
+  deps.limiter.release(ipKey, now.getTime());
   const { token, expiresAt } = await createSession(deps.db, user.id, now);
   return seeOther(next, { "set-cookie": sessionCookie(token, expiresAt) });
 }
