@@ -313,4 +313,30 @@ describe("sign in and sign out", () => {
           .status,
       ).toBe(303);
   });
+
+  it("signing in again replaces the session the browser held", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const old = await createSession(db, editorId);
+    const res = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: PASSWORD }, { cookie: `a=1; ${SESSION_COOKIE}=${old.token}` }),
+      { db, limiter },
+    );
+    expect(res.status).toBe(303);
+    const fresh = cookieToken(res);
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(old.token);
+    expect(await findSession(db, fresh)).toMatchObject({ userId: editorId });
+    expect(await db.session.findUnique({ where: { id: hashToken(old.token) } })).toBeNull();
+  });
+
+  it("a sign-in sweeps expired sessions that nobody presents again", async () => {
+    const stale = await createSession(db, editorId, new Date(Date.now() - SESSION_TTL_MS - 60_000));
+    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }), {
+      db,
+      limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+    });
+    expect(res.status).toBe(303);
+    expect(await db.session.findUnique({ where: { id: hashToken(stale.token) } })).toBeNull();
+    expect(await db.session.count({ where: { expiresAt: { lte: new Date() } } })).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import { clientIp } from "./client-ip";
 import { isSameOrigin } from "./origin";
 import type { SlidingWindowLimiter } from "./rate-limit";
 import { LoginForm, safeNextPath } from "./schema";
-import { clearedSessionCookie, createSession, deleteSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
+import { clearedSessionCookie, deleteSession, rotateSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
 import { checkCredentials } from "./users";
 
 interface Deps {
@@ -58,7 +58,8 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
   if (!user) return seeOther(back("invalid"));
   deps.limiter.reset(emailKey);
   deps.limiter.release(ipKey, now.getTime());
-  const { token, expiresAt } = await createSession(deps.db, user.id, now);
+  const previous = tokenFromCookieHeader(req.headers.get("cookie"));
+  const { token, expiresAt } = await rotateSession(deps.db, user.id, previous, now);
   return seeOther(next, { "set-cookie": sessionCookie(token, expiresAt) });
 }
 
