@@ -134,6 +134,31 @@ it("only returns to paths on this site after sign-in", () => {
     expect(safeNextPath(bad)).toBe("/editor");
 });
 
+// Browsers strip tabs and newlines from a URL and read a backslash as a slash: each of these would leave the site
+// or, in a Location header, throw (HTTP 500).
+const HOSTILE_NEXT = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "/\v/evil.example",
+  "/\f/evil.example",
+  "/\u3000/evil.example",
+  "/\u0000/evil.example",
+  "/editor\u0000",
+  "/ /evil.example",
+  "/\u00a0/evil.example",
+  "/\u200b/evil.example",
+  "/editor\\..\\evil",
+  "/editor\r\nSet-Cookie: x=1",
+  `/${"a".repeat(5000)}`,
+];
+
+it("accepts only a strict same-site path as next: no whitespace, control characters or backslashes anywhere", () => {
+  for (const bad of HOSTILE_NEXT) expect(safeNextPath(bad), JSON.stringify(bad)).toBe("/editor");
+  for (const good of ["/", "/editor/sources", "/editor/events/12?tab=tags&q=a%20b#top", "/events/3"])
+    expect(safeNextPath(good)).toBe(good);
+});
+
 function loginRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request("http://parallax.test/login/submit", {
     method: "POST",
@@ -338,5 +363,16 @@ describe("sign in and sign out", () => {
     expect(res.status).toBe(303);
     expect(await db.session.findUnique({ where: { id: hashToken(stale.token) } })).toBeNull();
     expect(await db.session.count({ where: { expiresAt: { lte: new Date() } } })).toBe(0);
+  });
+
+  it("signs in with a hostile next to /editor, never a 500 or an offsite Location", async () => {
+    for (const next of HOSTILE_NEXT) {
+      const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD, next }), {
+        db,
+        limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+      });
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get("location")).toBe("/editor");
+    }
   });
 });
