@@ -1,10 +1,12 @@
 // Accounts, sessions, guards, the cross-origin check and sign-in throttling, on a real migrated database and with
 // the route handlers driven by real Request objects.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { requireAdmin, requireEditor } from "@/lib/auth/guards";
 import { handleLogin, handleLogout } from "@/lib/auth/handlers";
-import { isSameOrigin } from "@/lib/auth/origin";
+import { isSameOrigin, refuseCrossOriginWrite } from "@/lib/auth/origin";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { PEER_HEADER } from "@/lib/auth/client-ip";
 import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
@@ -119,12 +121,62 @@ describe("guards", () => {
 
 describe("cross-origin check", () => {
   it("accepts same origin and refuses another origin", () => {
-    expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://news.example" }))).toBe(true);
+    expect(isSameOrigin(new Headers({ host: "news.example", origin: "http://news.example" }))).toBe(true);
     expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://evil.example" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://sub.news.example" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", origin: "null" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", "sec-fetch-site": "cross-site" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", "sec-fetch-site": "same-origin" }))).toBe(true);
+  });
+
+  it("compares the scheme and port too, and reads forwarded headers only behind a trusted proxy", () => {
+    const check = (headers: Record<string, string>, trustProxy = false) =>
+      isSameOrigin(new Headers(headers), trustProxy);
+    // npm start speaks plain HTTP: an https page (or any other port) is another origin.
+    expect(check({ host: "news.example", origin: "https://news.example" })).toBe(false);
+    expect(check({ host: "news.example:3000", origin: "http://news.example:3000" })).toBe(true);
+    expect(check({ host: "news.example:3000", origin: "http://news.example:3001" })).toBe(false);
+    expect(check({ host: "news.example", origin: "http://news.example:80" })).toBe(true);
+    // A client's own X-Forwarded-Host / -Proto count for nothing without TRUST_PROXY.
+    const forged = { host: "news.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    expect(check({ ...forged, origin: "https://evil.example" })).toBe(false);
+    expect(check({ ...forged, origin: "http://news.example" })).toBe(true);
+    // Behind a trusted TLS proxy the browser's origin is the forwarded one, scheme included.
+    const proxied = { host: "127.0.0.1:3000", "x-forwarded-host": "news.example", "x-forwarded-proto": "https" };
+    expect(check({ ...proxied, origin: "https://news.example" }, true)).toBe(true);
+    expect(check({ ...proxied, origin: "http://news.example" }, true)).toBe(false);
+    expect(check({ ...proxied, origin: "https://127.0.0.1:3000" }, true)).toBe(false);
+    expect(check({ host: "news.example/evil", origin: "http://news.example" })).toBe(false);
+  });
+
+  it("answers a cross-origin write 403 before the app sees it, and drops forged forwarded headers", async () => {
+    const seen: Record<string, string | undefined>[] = [];
+    const server = createServer((req, res) => {
+      if (refuseCrossOriginWrite(req, res, false)) return;
+      seen.push({ method: req.method, xfh: req.headers["x-forwarded-host"] as string | undefined });
+      res.end("ran");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const post = (headers: Record<string, string>) => fetch(`${base}/editor`, { method: "POST", headers, body: "x" });
+      const evil = await post({ origin: "https://evil.example" });
+      expect(evil.status).toBe(403);
+      expect(await evil.text()).toBe("Cross-origin request refused.");
+      // Next's own check would have believed this X-Forwarded-Host; here it is refused and never reaches Next.
+      expect((await post({ origin: "https://evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+      expect((await post({ origin: base.replace("http:", "https:") })).status).toBe(403);
+      expect(seen).toEqual([]);
+      const same = await post({ origin: base, "x-forwarded-host": "evil.example" });
+      expect(same.status).toBe(200);
+      expect((await fetch(`${base}/`, { headers: { origin: "https://evil.example" } })).status).toBe(200);
+      expect(seen).toEqual([
+        { method: "POST", xfh: undefined },
+        { method: "GET", xfh: undefined },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // The sign-in and sign-out route handlers' logic, on plain Request/Response so tests can drive them directly.
 import type { Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { clientIp } from "./client-ip";
 import { isSameOrigin } from "./origin";
 import type { SlidingWindowLimiter } from "./rate-limit";
@@ -10,7 +11,8 @@ import { checkCredentials } from "./users";
 interface Deps {
   db: Db;
   limiter: SlidingWindowLimiter;
-  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For (see client-ip.ts). */
+  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For/-Host/-Proto (client-ip.ts, origin.ts); from the
+   *  environment when not given. */
   trustProxy?: boolean;
   now?: Date;
 }
@@ -29,7 +31,7 @@ function seeOther(location: string, headers: Record<string, string> = {}): Respo
 }
 
 export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
-  if (!isSameOrigin(req.headers)) return text(403, "Cross-origin request refused.");
+  if (!isSameOrigin(req.headers, deps.trustProxy)) return text(403, "Cross-origin request refused.");
   const now = deps.now ?? new Date();
   let form: FormData;
   try {
@@ -43,7 +45,7 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
   if (!parsed.success) return seeOther(back("invalid"));
 
   const emailKey = `email:${parsed.data.email}`;
-  const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? false)}`;
+  const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? getEnv().TRUST_PROXY)}`;
   // Counted before the slow hash, so parallel guesses cannot all pass the check (rate-limit.ts).
   const wait = deps.limiter.reserve([emailKey, ipKey], now.getTime());
   if (wait > 0) {
