@@ -25,7 +25,10 @@ export const envSchema = z.object({
   DEFAULT_SOURCES: onOff.default(true),
   /** Minutes between scheduler passes over the feeds that are due. */
   INGEST_INTERVAL_MINUTES: z.coerce.number().positive().default(15),
-  /** on when a reverse proxy in front of `npm start` sets X-Forwarded-For: the login limit per IP then reads it. */
+  /**
+   * on when a reverse proxy in front of `npm start` sets X-Forwarded-For, -Host and -Proto: the login limit per IP
+   * and the cross-origin check (lib/auth/origin.ts) then read them. Off, they are the client's and are ignored.
+   */
   TRUST_PROXY: onOff.default(false),
   /** Memory for rendered event pages kept between changes of their event (lib/site/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),

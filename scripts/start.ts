@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { stampPeerAddress } from "@/lib/auth/client-ip";
+import { refuseCrossOriginWrite } from "@/lib/auth/origin";
 import { createDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { getEnv } from "@/lib/env";
@@ -43,6 +44,7 @@ const db = createDb(env.DATABASE_URL);
 const pages = createPageCache({ match: (url) => eventPageMatch(db, url), maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
 const server = createServer((req, res) => {
   stampPeerAddress(req);
+  if (refuseCrossOriginWrite(req, res, env.TRUST_PROXY)) return;
   if (env.PAGE_CACHE_MB === 0) return void handle(req, res);
   pages
     .handle(req, res, () => handle(req, res))

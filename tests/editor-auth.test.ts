@@ -1,10 +1,12 @@
 // Accounts, sessions, guards, the cross-origin check and sign-in throttling, on a real migrated database and with
 // the route handlers driven by real Request objects.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { requireAdmin, requireEditor } from "@/lib/auth/guards";
 import { handleLogin, handleLogout } from "@/lib/auth/handlers";
-import { isSameOrigin } from "@/lib/auth/origin";
+import { isSameOrigin, refuseCrossOriginWrite } from "@/lib/auth/origin";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { PEER_HEADER } from "@/lib/auth/client-ip";
 import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
@@ -19,6 +21,12 @@ import {
 } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
 import { createTempDb } from "./support/temp-db";
+
+// The real verifyPassword, counted: the throttle is judged by how many hashes an attacker got evaluated.
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -113,12 +121,62 @@ describe("guards", () => {
 
 describe("cross-origin check", () => {
   it("accepts same origin and refuses another origin", () => {
-    expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://news.example" }))).toBe(true);
+    expect(isSameOrigin(new Headers({ host: "news.example", origin: "http://news.example" }))).toBe(true);
     expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://evil.example" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", origin: "https://sub.news.example" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", origin: "null" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", "sec-fetch-site": "cross-site" }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: "news.example", "sec-fetch-site": "same-origin" }))).toBe(true);
+  });
+
+  it("compares the scheme and port too, and reads forwarded headers only behind a trusted proxy", () => {
+    const check = (headers: Record<string, string>, trustProxy = false) =>
+      isSameOrigin(new Headers(headers), trustProxy);
+    // npm start speaks plain HTTP: an https page (or any other port) is another origin.
+    expect(check({ host: "news.example", origin: "https://news.example" })).toBe(false);
+    expect(check({ host: "news.example:3000", origin: "http://news.example:3000" })).toBe(true);
+    expect(check({ host: "news.example:3000", origin: "http://news.example:3001" })).toBe(false);
+    expect(check({ host: "news.example", origin: "http://news.example:80" })).toBe(true);
+    // A client's own X-Forwarded-Host / -Proto count for nothing without TRUST_PROXY.
+    const forged = { host: "news.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    expect(check({ ...forged, origin: "https://evil.example" })).toBe(false);
+    expect(check({ ...forged, origin: "http://news.example" })).toBe(true);
+    // Behind a trusted TLS proxy the browser's origin is the forwarded one, scheme included.
+    const proxied = { host: "127.0.0.1:3000", "x-forwarded-host": "news.example", "x-forwarded-proto": "https" };
+    expect(check({ ...proxied, origin: "https://news.example" }, true)).toBe(true);
+    expect(check({ ...proxied, origin: "http://news.example" }, true)).toBe(false);
+    expect(check({ ...proxied, origin: "https://127.0.0.1:3000" }, true)).toBe(false);
+    expect(check({ host: "news.example/evil", origin: "http://news.example" })).toBe(false);
+  });
+
+  it("answers a cross-origin write 403 before the app sees it, and drops forged forwarded headers", async () => {
+    const seen: Record<string, string | undefined>[] = [];
+    const server = createServer((req, res) => {
+      if (refuseCrossOriginWrite(req, res, false)) return;
+      seen.push({ method: req.method, xfh: req.headers["x-forwarded-host"] as string | undefined });
+      res.end("ran");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const post = (headers: Record<string, string>) => fetch(`${base}/editor`, { method: "POST", headers, body: "x" });
+      const evil = await post({ origin: "https://evil.example" });
+      expect(evil.status).toBe(403);
+      expect(await evil.text()).toBe("Cross-origin request refused.");
+      // Next's own check would have believed this X-Forwarded-Host; here it is refused and never reaches Next.
+      expect((await post({ origin: "https://evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+      expect((await post({ origin: base.replace("http:", "https:") })).status).toBe(403);
+      expect(seen).toEqual([]);
+      const same = await post({ origin: base, "x-forwarded-host": "evil.example" });
+      expect(same.status).toBe(200);
+      expect((await fetch(`${base}/`, { headers: { origin: "https://evil.example" } })).status).toBe(200);
+      expect(seen).toEqual([
+        { method: "POST", xfh: undefined },
+        { method: "GET", xfh: undefined },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
@@ -126,6 +184,31 @@ it("only returns to paths on this site after sign-in", () => {
   expect(safeNextPath("/editor?x=1")).toBe("/editor?x=1");
   for (const bad of ["https://evil.example/", "//evil.example/", "/\\evil.example", "", undefined])
     expect(safeNextPath(bad)).toBe("/editor");
+});
+
+// Browsers strip tabs and newlines from a URL and read a backslash as a slash: each of these would leave the site
+// or, in a Location header, throw (HTTP 500).
+const HOSTILE_NEXT = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "/\v/evil.example",
+  "/\f/evil.example",
+  "/\u3000/evil.example",
+  "/\u0000/evil.example",
+  "/editor\u0000",
+  "/ /evil.example",
+  "/\u00a0/evil.example",
+  "/\u200b/evil.example",
+  "/editor\\..\\evil",
+  "/editor\r\nSet-Cookie: x=1",
+  `/${"a".repeat(5000)}`,
+];
+
+it("accepts only a strict same-site path as next: no whitespace, control characters or backslashes anywhere", () => {
+  for (const bad of HOSTILE_NEXT) expect(safeNextPath(bad), JSON.stringify(bad)).toBe("/editor");
+  for (const good of ["/", "/editor/sources", "/editor/events/12?tab=tags&q=a%20b#top", "/events/3"])
+    expect(safeNextPath(good)).toBe(good);
 });
 
 function loginRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
@@ -282,5 +365,66 @@ describe("sign in and sign out", () => {
         })
       ).status,
     ).toBe(429);
+  });
+
+  it("counts an attempt before hashing: of 20 parallel wrong passwords only 5 are evaluated, the rest get 429", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const verify = vi.mocked(verifyPassword);
+    verify.mockClear();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        handleLogin(loginRequest({ email: "ed@example.org", password: `parallel wrong ${i}` }), { db, limiter }),
+      ),
+    );
+    expect(verify).toHaveBeenCalledTimes(5);
+    expect(responses.filter((r) => r.status === 303)).toHaveLength(5);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(15);
+  });
+
+  it("a successful sign-in does not count against its address", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const peer = { [PEER_HEADER]: "203.0.113.50" };
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }, peer), { db, limiter }))
+          .status,
+      ).toBe(303);
+  });
+
+  it("signing in again replaces the session the browser held", async () => {
+    const limiter = new SlidingWindowLimiter(5, 15 * 60_000);
+    const old = await createSession(db, editorId);
+    const res = await handleLogin(
+      loginRequest({ email: "ed@example.org", password: PASSWORD }, { cookie: `a=1; ${SESSION_COOKIE}=${old.token}` }),
+      { db, limiter },
+    );
+    expect(res.status).toBe(303);
+    const fresh = cookieToken(res);
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(old.token);
+    expect(await findSession(db, fresh)).toMatchObject({ userId: editorId });
+    expect(await db.session.findUnique({ where: { id: hashToken(old.token) } })).toBeNull();
+  });
+
+  it("a sign-in sweeps expired sessions that nobody presents again", async () => {
+    const stale = await createSession(db, editorId, new Date(Date.now() - SESSION_TTL_MS - 60_000));
+    const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD }), {
+      db,
+      limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+    });
+    expect(res.status).toBe(303);
+    expect(await db.session.findUnique({ where: { id: hashToken(stale.token) } })).toBeNull();
+    expect(await db.session.count({ where: { expiresAt: { lte: new Date() } } })).toBe(0);
+  });
+
+  it("signs in with a hostile next to /editor, never a 500 or an offsite Location", async () => {
+    for (const next of HOSTILE_NEXT) {
+      const res = await handleLogin(loginRequest({ email: "ed@example.org", password: PASSWORD, next }), {
+        db,
+        limiter: new SlidingWindowLimiter(5, 15 * 60_000),
+      });
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get("location")).toBe("/editor");
+    }
   });
 });

@@ -404,6 +404,32 @@ describe("the form post", () => {
     expect(await state()).toEqual(before);
   });
 
+  it("refuses the https twin of the site and a client's own X-Forwarded-Host the same way", async () => {
+    const { id } = await makeEvent("Cross scheme", [["wire", 0]]);
+    const before = await state();
+    const getSession = vi.fn(async () => editor);
+    for (const headers of [
+      new Headers({ host: "parallax.test", origin: "https://parallax.test" }),
+      new Headers({ host: "parallax.test", "x-forwarded-host": "evil.example", origin: "http://evil.example" }),
+    ]) {
+      const location = await runCurationForm({
+        headers,
+        formData: form([
+          ["eventId", String(id)],
+          ["hidden", "true"],
+          ["returnTo", `/editor/events/${id}`],
+        ]),
+        getSession,
+        db,
+        op: ops.hideEventOp,
+        notice: "done",
+      });
+      expect(location).toBe(`/editor/events/${id}?error=Cross-origin+request+refused.`);
+    }
+    expect(getSession).not.toHaveBeenCalled();
+    expect(await state()).toEqual(before);
+  });
+
   it("sends a signed-out editor to sign in, and a same-origin editor's checkboxes through as a list", async () => {
     const a = await makeEvent("Form split", [
       ["wire", 0],

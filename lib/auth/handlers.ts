@@ -1,16 +1,18 @@
 // The sign-in and sign-out route handlers' logic, on plain Request/Response so tests can drive them directly.
 import type { Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { clientIp } from "./client-ip";
 import { isSameOrigin } from "./origin";
 import type { SlidingWindowLimiter } from "./rate-limit";
 import { LoginForm, safeNextPath } from "./schema";
-import { clearedSessionCookie, createSession, deleteSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
+import { clearedSessionCookie, deleteSession, rotateSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
 import { checkCredentials } from "./users";
 
 interface Deps {
   db: Db;
   limiter: SlidingWindowLimiter;
-  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For (see client-ip.ts). */
+  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For/-Host/-Proto (client-ip.ts, origin.ts); from the
+   *  environment when not given. */
   trustProxy?: boolean;
   now?: Date;
 }
@@ -29,7 +31,7 @@ function seeOther(location: string, headers: Record<string, string> = {}): Respo
 }
 
 export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
-  if (!isSameOrigin(req.headers)) return text(403, "Cross-origin request refused.");
+  if (!isSameOrigin(req.headers, deps.trustProxy)) return text(403, "Cross-origin request refused.");
   const now = deps.now ?? new Date();
   let form: FormData;
   try {
@@ -43,11 +45,9 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
   if (!parsed.success) return seeOther(back("invalid"));
 
   const emailKey = `email:${parsed.data.email}`;
-  const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? false)}`;
-  const wait = Math.max(
-    deps.limiter.retryAfterMs(emailKey, now.getTime()),
-    deps.limiter.retryAfterMs(ipKey, now.getTime()),
-  );
+  const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? getEnv().TRUST_PROXY)}`;
+  // Counted before the slow hash, so parallel guesses cannot all pass the check (rate-limit.ts).
+  const wait = deps.limiter.reserve([emailKey, ipKey], now.getTime());
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return text(429, `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
@@ -55,14 +55,13 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
     });
   }
 
+  // A wrong password (or a throw) leaves the reservation standing as the recorded failure.
   const user = await checkCredentials(deps.db, parsed.data.email, parsed.data.password);
-  if (!user) {
-    deps.limiter.recordFailure(emailKey, now.getTime());
-    deps.limiter.recordFailure(ipKey, now.getTime());
-    return seeOther(back("invalid"));
-  }
+  if (!user) return seeOther(back("invalid"));
   deps.limiter.reset(emailKey);
-  const { token, expiresAt } = await createSession(deps.db, user.id, now);
+  deps.limiter.release(ipKey, now.getTime());
+  const previous = tokenFromCookieHeader(req.headers.get("cookie"));
+  const { token, expiresAt } = await rotateSession(deps.db, user.id, previous, now);
   return seeOther(next, { "set-cookie": sessionCookie(token, expiresAt) });
 }
 

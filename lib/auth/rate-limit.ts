@@ -1,5 +1,8 @@
 // Sign-in throttling: a sliding window of recent failures per key (an email, an IP). In memory, so it resets on
 // restart and is per process: enough for the single-process deployment Parallax ships as.
+// An attempt is counted before its password is hashed (reserve), not after: the hash takes tens of milliseconds,
+// and a check-then-record around it let twenty parallel guesses all pass the check before any was recorded.
+// reserve checks and records with no await in between, so on Node's one thread it is atomic.
 export class SlidingWindowLimiter {
   private readonly failures = new Map<string, number[]>();
 
@@ -31,6 +34,25 @@ export class SlidingWindowLimiter {
     const times = this.recent(key, now);
     times.push(now);
     this.failures.set(key, times);
+  }
+
+  /**
+   * Checks every key and, when all allow another attempt, counts it against each of them at once. Returns 0 when
+   * the attempt may go ahead (it is then counted as a failure until released), else the milliseconds to wait.
+   */
+  reserve(keys: readonly string[], now = Date.now()): number {
+    const wait = Math.max(0, ...keys.map((key) => this.retryAfterMs(key, now)));
+    if (wait === 0) for (const key of keys) this.recordFailure(key, now);
+    return wait;
+  }
+
+  /** Takes back one attempt reserved at `now` (a sign-in that succeeded does not count against its address). */
+  release(key: string, now: number): void {
+    const times = this.failures.get(key);
+    const i = times?.lastIndexOf(now) ?? -1;
+    if (i < 0) return;
+    times!.splice(i, 1);
+    if (!times!.length) this.failures.delete(key);
   }
 
   reset(key: string): void {

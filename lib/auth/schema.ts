@@ -19,8 +19,15 @@ export const LoginForm = z.object({
   next: z.string().optional(),
 });
 
+// One "/" and then printable ASCII other than a backslash, nothing else. Browsers drop tabs and newlines from
+// a URL and read a backslash as "/", so "/<tab>/evil.example" or "/<backslash>evil" would leave the site; and a control character or
+// anything beyond ASCII (U+3000) cannot go into a Location header at all (it threw: HTTP 500). Our own links
+// to /login (page-gate.ts) are percent-encoded, so a real path never needs more than this.
+const SAME_SITE_PATH = /^\/(?![/\\])[!-[\]-~]*$/;
+const MAX_NEXT_LENGTH = 2048;
+
 /** A path on this site to return to after signing in; anything else (another host, "//evil") becomes /editor. */
 export function safeNextPath(next: string | undefined | null): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/editor";
+  if (!next || next.length > MAX_NEXT_LENGTH || !SAME_SITE_PATH.test(next)) return "/editor";
   return next;
 }

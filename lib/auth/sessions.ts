@@ -56,6 +56,30 @@ export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<n
   return (await db.session.deleteMany({ where: { expiresAt: { lte: now } } })).count;
 }
 
+// Expired sessions are otherwise deleted only when presented, and a browser that never comes back never presents
+// its own. Each sign-in sweeps a bounded batch, so one sign-in never waits on a sweep of a long-neglected table.
+const PURGE_BATCH = 500;
+
+/**
+ * A sign-in: the session the browser held before (if any) is deleted rather than kept beside the new one, so a
+ * token fixed or stolen before sign-in dies at sign-in; expired sessions are swept, a batch at a time.
+ */
+export async function rotateSession(
+  db: Db,
+  userId: number,
+  previousToken: string | null | undefined,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  await deleteSession(db, previousToken);
+  const expired = await db.session.findMany({
+    where: { expiresAt: { lte: now } },
+    select: { id: true },
+    take: PURGE_BATCH,
+  });
+  if (expired.length) await db.session.deleteMany({ where: { id: { in: expired.map((s) => s.id) } } });
+  return createSession(db, userId, now);
+}
+
 /** The Set-Cookie header value; an expiresAt in the past clears the cookie. */
 export function sessionCookie(token: string, expiresAt: Date, production = getEnv().NODE_ENV === "production"): string {
   return [
