@@ -33,7 +33,8 @@ export function contentHash(text: string): string {
 
 /**
  * Stores an article once. The identity is the canonical URL when known, else the content hash: importing the same
- * input again is a duplicate; the same URL with new text is an update (the page was corrected or re-extracted).
+ * input again is a duplicate; the same URL with new text is an update (the page was corrected or re-extracted),
+ * except that partial text never replaces complete text.
  */
 export async function saveArticle(
   db: Db,
@@ -51,6 +52,9 @@ export async function saveArticle(
   const existing = byUrl ?? byHash;
 
   if (existing) {
+    // A feed's teaser never replaces a page's full text: a later failed fetch, or a link the fetcher refuses
+    // that canonicalises onto a stored article's URL, would otherwise overwrite what was read from the page.
+    if (existing.status === "complete" && input.status === "partial") return { id: existing.id, outcome: "duplicate" };
     const sameText = existing.contentHash === hash;
     const gainsUrl = !existing.url && url && !byUrl;
     const upgrades = existing.status === "partial" && input.status !== "partial";

@@ -1,7 +1,10 @@
 // A new feed item becomes an article: fetch its page and extract it; when the page cannot be had (paywall, 403,
-// timeout, blocked), keep what the feed itself carried and mark the article partial rather than lose it.
+// timeout, blocked), keep what the feed itself carried and mark the article partial rather than lose it, but only
+// on the feed's own outlet's domains (lib/pipeline/feed-domains.ts says why).
 import type { Db } from "@/lib/db";
+import { normaliseHost } from "@/lib/net/domain";
 import { fetchPage } from "@/lib/net/fetch-page";
+import { feedOutletDomains, isUnderDomains } from "@/lib/pipeline/feed-domains";
 import { ingestDocument } from "@/lib/pipeline/ingest";
 import { escapeHtml } from "@/lib/text/escape";
 
@@ -28,6 +31,13 @@ export async function ingestFeedItem(
   } catch (pageError) {
     const body = item.contentHtml || item.summary;
     if (!body) throw pageError;
+    const domains = await feedOutletDomains(db, feed);
+    if (!isUnderDomains(item.url, domains)) {
+      const why = pageError instanceof Error ? pageError.message : String(pageError);
+      throw new Error(
+        `page not fetched (${why}), and the feed's own text is stored only under its outlet's domains (${domains.join(", ")}), not ${normaliseHost(item.url) || item.url}`,
+      );
+    }
     const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title>${
       item.publishedAt ? `<meta property="article:published_time" content="${item.publishedAt.toISOString()}">` : ""
     }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
