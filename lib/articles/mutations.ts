@@ -8,6 +8,7 @@ import type { RawFormat } from "@/lib/extract/document";
 import type { ExtractedArticle } from "@/lib/extract/types";
 import { upsertSource } from "@/lib/sources/mutations";
 import { indexArticle, markNearDuplicate } from "./near-duplicate";
+import { clampPublishedAt } from "./published-date";
 
 export type SaveOutcome = "new" | "updated" | "duplicate";
 
@@ -86,11 +87,12 @@ export async function saveArticle(
 
 function articleFields(input: SaveInput, hash: string) {
   const { article } = input;
+  const fetchedAt = new Date();
   return {
     contentHash: hash,
     title: article.title,
     byline: article.byline,
-    publishedAt: article.publishedAt,
+    publishedAt: clampPublishedAt(article.publishedAt, fetchedAt),
     language: article.language,
     text: article.text,
     html: article.html,
@@ -99,6 +101,6 @@ function articleFields(input: SaveInput, hash: string) {
     raw: new Uint8Array(gzipSync(input.content)),
     rawFormat: input.format,
     feedId: input.feedId ?? null,
-    fetchedAt: new Date(),
+    fetchedAt,
   };
 }

@@ -2,10 +2,8 @@
 // callback). Fetching a known, complete article again costs a request to the outlet every poll, and gains
 // nothing unless the page changed; the feed's date for the item is the only word we have that it did.
 import type { Db } from "@/lib/db";
+import { MAX_FUTURE_MS } from "@/lib/articles/published-date";
 import { canonicalUrl } from "@/lib/extract/canonical-url";
-
-/** A date further ahead than this is a wrong clock or a lie, not news that the page changed. */
-const FUTURE_SLACK_MS = 24 * 3_600_000;
 
 export interface KnownArticle {
   id: number;
@@ -28,9 +26,10 @@ export async function knownCompleteArticle(
   });
   // A partial article is fetched again on every poll: its page may be reachable now.
   if (row?.status !== "complete") return null;
+  // A date more than a day ahead is clamped when stored (lib/articles/published-date.ts) and says nothing here.
   const date = item.publishedAt;
   const lastRead = Math.max(row.fetchedAt.getTime(), row.updatedAt.getTime());
-  const changed = date !== null && date.getTime() <= now.getTime() + FUTURE_SLACK_MS && date.getTime() > lastRead;
+  const changed = date !== null && date.getTime() <= now.getTime() + MAX_FUTURE_MS && date.getTime() > lastRead;
   return { id: row.id, title: row.title, current: !changed };
 }
 
