@@ -8,6 +8,7 @@ import type { RawFormat } from "@/lib/extract/document";
 import type { ExtractedArticle } from "@/lib/extract/types";
 import { upsertSource } from "@/lib/sources/mutations";
 import { indexArticle, markNearDuplicate } from "./near-duplicate";
+import { clampPublishedAt } from "./published-date";
 
 export type SaveOutcome = "new" | "updated" | "duplicate";
 
@@ -33,7 +34,8 @@ export function contentHash(text: string): string {
 
 /**
  * Stores an article once. The identity is the canonical URL when known, else the content hash: importing the same
- * input again is a duplicate; the same URL with new text is an update (the page was corrected or re-extracted).
+ * input again is a duplicate; the same URL with new text is an update (the page was corrected or re-extracted),
+ * except that partial text never replaces complete text.
  */
 export async function saveArticle(
   db: Db,
@@ -51,6 +53,9 @@ export async function saveArticle(
   const existing = byUrl ?? byHash;
 
   if (existing) {
+    // A feed's teaser never replaces a page's full text: a later failed fetch, or a link the fetcher refuses
+    // that canonicalises onto a stored article's URL, would otherwise overwrite what was read from the page.
+    if (existing.status === "complete" && input.status === "partial") return { id: existing.id, outcome: "duplicate" };
     const sameText = existing.contentHash === hash;
     const gainsUrl = !existing.url && url && !byUrl;
     const upgrades = existing.status === "partial" && input.status !== "partial";
@@ -82,11 +87,12 @@ export async function saveArticle(
 
 function articleFields(input: SaveInput, hash: string) {
   const { article } = input;
+  const fetchedAt = new Date();
   return {
     contentHash: hash,
     title: article.title,
     byline: article.byline,
-    publishedAt: article.publishedAt,
+    publishedAt: clampPublishedAt(article.publishedAt, fetchedAt),
     language: article.language,
     text: article.text,
     html: article.html,
@@ -95,6 +101,6 @@ function articleFields(input: SaveInput, hash: string) {
     raw: new Uint8Array(gzipSync(input.content)),
     rawFormat: input.format,
     feedId: input.feedId ?? null,
-    fetchedAt: new Date(),
+    fetchedAt,
   };
 }

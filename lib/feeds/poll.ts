@@ -7,6 +7,10 @@ import { parseFeed } from "./parse";
 import { nextFetchAt, maxAgeFromCacheControl } from "./schedule";
 import type { FeedItem, ParsedFeed, SkippedItem } from "./types";
 
+/**
+ * Called for every item in the feed on every poll, known or not: the feeds stage cannot know what is stored, so
+ * the callback skips what it already has (lib/pipeline/known-article.ts does, for ingestFeedItem).
+ */
 export type OnFeedItem = (item: FeedItem, feed: Feed) => Promise<void>;
 
 export interface PollOptions extends Omit<SafeFetchOptions, "etag" | "lastModified"> {
