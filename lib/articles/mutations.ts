@@ -7,6 +7,7 @@ import { canonicalUrl } from "@/lib/extract/canonical-url";
 import type { RawFormat } from "@/lib/extract/document";
 import type { ExtractedArticle } from "@/lib/extract/types";
 import { upsertSource } from "@/lib/sources/mutations";
+import { capArticle } from "./cap-article";
 import { indexArticle, markNearDuplicate } from "./near-duplicate";
 import { clampPublishedAt } from "./published-date";
 
@@ -39,12 +40,14 @@ export function contentHash(text: string): string {
  */
 export async function saveArticle(
   db: Db,
-  input: SaveInput,
+  given: SaveInput,
 ): Promise<{
   id: number;
   outcome: SaveOutcome /** For a new article: the original it is a syndicated copy of. */;
   duplicateOfId?: number | null;
 }> {
+  // Capped before anything reads it, so the hash, the bands and the stored row all see the same bounded text.
+  const input: SaveInput = { ...given, article: capArticle(given.article).article };
   const { article } = input;
   const url = article.url ? canonicalUrl(article.url) : null;
   const hash = contentHash(article.text);

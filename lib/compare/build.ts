@@ -1,5 +1,6 @@
 // buildComparison: everything the event page compares, computed from the articles alone (no network, no model),
 // deterministic for the same input so the cached JSON only changes when the articles do.
+import { cutText } from "@/lib/text/cut-text";
 import { computeCoverage, outletOf } from "./coverage";
 import { buildEntityIndex, findMentions } from "./entities";
 import { compareHeadlines } from "./headlines";
@@ -14,6 +15,14 @@ import {
 } from "./schema";
 import { splitSentences } from "./sentences";
 import { findSharedReporting } from "./shared-reporting";
+
+/**
+ * Characters of each article the comparison reads. Its cost and its JSON (every sentence of every member, which the
+ * event page renders) grow with the text: one 9.5 MB article made a 25–99 MB page and threw "Set maximum size
+ * exceeded". 50,000 characters hold any news report, long reads included; articles stored before the store capped
+ * them (lib/articles/cap-article.ts) can be far longer.
+ */
+export const MAX_COMPARE_TEXT_CHARS = 50_000;
 
 /** Entities named by fewer outlets and fewer times than this are left out of the table as noise. */
 const MIN_ENTITY_MENTIONS = 2;
@@ -48,7 +57,9 @@ export function splitCopies<T extends { id: number; duplicateOfId?: number | nul
 }
 
 export function buildComparison(input: readonly CompareInput[]): Comparison {
-  const all = [...input].sort((a, b) => a.id - b.id);
+  const all = input
+    .map((a) => (a.text.length > MAX_COMPARE_TEXT_CHARS ? { ...a, text: cutText(a.text, MAX_COMPARE_TEXT_CHARS) } : a))
+    .sort((a, b) => a.id - b.id);
   const outletByKey = new Map<string, Outlet>();
   for (const a of all) {
     const o = outletOf(a);

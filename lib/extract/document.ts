@@ -5,6 +5,7 @@ import { extractHtml } from "@/lib/extract/html";
 import { detectLanguage } from "@/lib/extract/language";
 import { extractTextDump } from "@/lib/extract/text-dump";
 import { ExtractionError, type ExtractedArticle } from "@/lib/extract/types";
+import { charsetFromBom, decodeBytes, detectEncoding } from "@/lib/net/charset";
 
 /** Larger inputs are refused: no news article is this big, and parsing one would stall the run. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -32,13 +33,12 @@ export interface Extraction {
 export function extractDocument(doc: RawDocument): Extraction {
   if (doc.bytes.length > MAX_INPUT_BYTES) throw tooLarge(doc.bytes.length);
   const content = isGzip(doc) ? gunzip(doc.bytes) : doc.bytes;
-  if (content.length === 0 || !/\S/.test(content.subarray(0, 65536).toString("utf8"))) {
-    throw new ExtractionError("empty input: nothing to extract");
-  }
-  if (looksBinary(content)) throw new ExtractionError("binary content: expected an HTML page or a text dump");
-
   const format = detectFormat(doc, content);
-  const text = decode(content, format, doc.charset);
+  const text = decodeBytes(content, detectEncoding(content, { header: doc.charset, declarations: format === "html" }));
+  // Judged on the decoded text, so that a UTF-16 page (NUL in every other byte) is read rather than refused.
+  if (!/\S/.test(text.slice(0, 65536))) throw new ExtractionError("empty input: nothing to extract");
+  if (looksBinary(text)) throw new ExtractionError("binary content: expected an HTML page or a text dump");
+
   const article =
     format === "html"
       ? extractHtml(text, { url: doc.url ?? undefined })
@@ -69,13 +69,14 @@ function gunzip(bytes: Buffer): Buffer {
   }
 }
 
-/** NUL bytes or many control characters in the first 8 KiB mean it is not text (UTF-16 is not supported). */
-function looksBinary(content: Buffer): boolean {
-  const head = content.subarray(0, 8192);
+/** NUL characters or many control characters in the first 8 Ki characters mean it is not text. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
   let control = 0;
-  for (const byte of head) {
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i);
+    if (code === 0) return true;
+    if (code < 9 || (code > 13 && code < 32)) control++;
   }
   return control / head.length > 0.02;
 }
@@ -84,21 +85,9 @@ function detectFormat(doc: RawDocument, content: Buffer): RawFormat {
   const name = doc.name.toLowerCase().replace(/\.gz$/, "");
   if (/\.x?html?$/.test(name) || /html|xhtml/.test(doc.contentType ?? "")) return "html";
   if (/\.txt$/.test(name) || /text\/plain/.test(doc.contentType ?? "")) return "txt";
-  const head = content.subarray(0, 4096).toString("utf8").trimStart().toLowerCase();
+  // Only the markup's ASCII matters here, so any ASCII-compatible reading will do; UTF-16 needs its BOM's.
+  const bom = charsetFromBom(content);
+  const headBytes = content.subarray(0, 4096);
+  const head = (bom ? decodeBytes(headBytes, bom) : headBytes.toString("latin1")).trimStart().toLowerCase();
   return /^(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/.test(head) ? "html" : "txt";
-}
-
-/** UTF-8 unless the page declares another charset (legacy pages still use windows-1251, GBK, Shift_JIS…). */
-function decode(content: Buffer, format: RawFormat, headerCharset?: string | null): string {
-  let charset = headerCharset?.toLowerCase() || "utf-8";
-  if (format === "html" && !headerCharset) {
-    const head = content.subarray(0, 4096).toString("latin1");
-    const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-    if (declared) charset = declared.toLowerCase();
-  }
-  try {
-    return new TextDecoder(charset).decode(content);
-  } catch {
-    return new TextDecoder("utf-8").decode(content);
-  }
 }

@@ -1,6 +1,8 @@
 // Turning fetched bytes into text. Many outlets still serve windows-1251, iso-8859-x, gb2312 or shift_jis, and
-// plenty of them declare it only inside the document, so we sniff like a browser does. Node's TextDecoder (full
-// ICU) knows the WHATWG legacy encodings, so no iconv is needed.
+// plenty of them declare it only inside the document, so we sniff like a browser does (WHATWG Encoding Standard):
+// BOM, then the HTTP header's charset, then the document's own declaration, then the bytes themselves. Node's
+// TextDecoder (full ICU) knows the WHATWG labels and legacy encodings, so no iconv is needed, with one exception
+// (decodeBytes).
 
 const SNIFF_BYTES = 2048;
 
@@ -36,19 +38,69 @@ export function charsetFromDocument(body: Uint8Array): string | null {
   return meta ? meta[1] : null;
 }
 
-/** Which encoding the body is in: BOM, then Content-Type charset, then in-document declaration, then UTF-8. */
-export function detectCharset(body: Uint8Array, contentType?: string | null): string {
+export interface EncodingHints {
+  /** The charset label of the HTTP Content-Type header. */
+  header?: string | null;
+  /** Honour <meta charset> and <?xml encoding?>; off for plain text, where such a string is just text. */
+  declarations?: boolean;
+}
+
+/** Which encoding (WHATWG name) the body is in: BOM, header charset, in-document declaration, then sniffing. */
+export function detectEncoding(body: Uint8Array, hints: EncodingHints = {}): string {
   // A BOM is unambiguous evidence and wins even over the header, as in the WHATWG encoding sniffing algorithm.
   const bom = charsetFromBom(body);
   if (bom) return bom;
-  const fromHeader = normaliseCharset(charsetFromContentType(contentType));
+  const fromHeader = normaliseCharset(hints.header);
   if (fromHeader) return fromHeader;
-  const declared = normaliseCharset(charsetFromDocument(body));
+  const declared = hints.declarations === false ? null : normaliseCharset(charsetFromDocument(body));
   // A UTF-16 declaration that we could read as ASCII is wrong by definition (HTML spec says: use UTF-8).
-  if (declared && !declared.startsWith("utf-16")) return declared;
-  return "utf-8";
+  if (declared && !declared.startsWith("utf-16")) {
+    // A document saved as UTF-8 that still carries its old declaration (Miniflux's "incorrect prolog" feeds):
+    // non-ASCII text in a legacy single- or double-byte encoding is practically never valid UTF-8, so valid
+    // multi-byte UTF-8 outweighs the declaration. An all-ASCII body keeps it (ISO-2022-JP is 7-bit).
+    // Strictly valid: one stray lead byte at the end is no evidence.
+    if (declared !== "utf-8" && hasNonAscii(body) && isValidUtf8(body, false)) return "utf-8";
+    return declared;
+  }
+  // No label anywhere: UTF-8 if the bytes are valid UTF-8, else the web's legacy default.
+  return isValidUtf8(body, true) ? "utf-8" : "windows-1252";
+}
+
+/** detectEncoding with the header charset taken from a Content-Type value. */
+export function detectCharset(body: Uint8Array, contentType?: string | null): string {
+  return detectEncoding(body, { header: charsetFromContentType(contentType) });
+}
+
+// windows-1252 0x80–0x9F; the five bytes it leaves undefined stay the C1 code points, as the standard maps them.
+const WINDOWS_1252_C1 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Bytes to text in a WHATWG encoding, dropping a leading BOM of that encoding. windows-1252 (which every
+ * latin1/iso-8859-1/us-ascii label means on the web) is decoded here, not by TextDecoder: Node 20's decoder for it
+ * is plain ISO-8859-1, turning curly quotes, "…" and "€" (0x80–0x9F) into C1 control characters.
+ */
+export function decodeBytes(body: Uint8Array, encoding: string): string {
+  if (encoding !== "windows-1252") return new TextDecoder(encoding).decode(body);
+  const latin1 = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
 export function decodeText(body: Uint8Array, contentType?: string | null): string {
-  return new TextDecoder(detectCharset(body, contentType)).decode(body);
+  return decodeBytes(body, detectCharset(body, contentType));
+}
+
+function hasNonAscii(body: Uint8Array): boolean {
+  return body.some((byte) => byte >= 0x80);
+}
+
+/** Valid UTF-8; with cutEnd, a sequence cut short at the very end (a body stopped at the size limit) is allowed. */
+function isValidUtf8(body: Uint8Array, cutEnd: boolean): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(body, { stream: cutEnd });
+    return true;
+  } catch {
+    return false;
+  }
 }

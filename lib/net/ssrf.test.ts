@@ -36,9 +36,36 @@ describe("nonPublicRange", () => {
     expect(nonPublicRange(address)).toBe(range);
   });
 
-  it.each(["8.8.8.8", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("accepts public %s", (address) => {
-    expect(nonPublicRange(address)).toBeNull();
+  // IPv6 spellings that carry an IPv4 address: mapped ones are judged as that address, the rest refused outright.
+  it.each([
+    ["::127.0.0.1", "ipv4Compatible"],
+    ["::7f00:1", "ipv4Compatible"],
+    ["0:0:0:0:0:0:127.0.0.1", "ipv4Compatible"],
+    ["::a9fe:a9fe", "ipv4Compatible"],
+    ["::8.8.8.8", "ipv4Compatible"],
+    ["::ffff:7f00:1", "loopback"],
+    ["0:0:0:0:0:ffff:a9fe:a9fe", "linkLocal"],
+    ["::ffff:0:127.0.0.1", "rfc6145"],
+    ["64:ff9b::127.0.0.1", "rfc6052"],
+    ["64:ff9b::8.8.8.8", "rfc6052"],
+    ["64:ff9b:1::a00:1", "rfc6052"],
+    ["2002:7f00:1::", "6to4"],
+    ["2002:808:808::1", "6to4"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "teredo"],
+  ])("refuses the IPv4-embedding %s (%s)", (address, range) => {
+    expect(nonPublicRange(address)).toBe(range);
   });
+
+  it.each(["fe80::1%eth0", "1.2.3", "0x7f.0.0.1", "::ffff:zz"])("refuses the unparseable %s", (address) => {
+    expect(nonPublicRange(address)).not.toBeNull();
+  });
+
+  it.each(["8.8.8.8", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8", "::ffff:808:808"])(
+    "accepts public %s",
+    (address) => {
+      expect(nonPublicRange(address)).toBeNull();
+    },
+  );
 });
 
 describe("assertPublicUrl", () => {
@@ -57,6 +84,22 @@ describe("assertPublicUrl", () => {
     await refuse("http://[::ffff:127.0.0.1]/");
     await refuse("http://[fd12::1]/");
     await refuse("http://0.0.0.0/");
+  });
+
+  it("refuses IPv6 literals that embed a loopback or metadata IPv4 address", async () => {
+    expect((await refuse("http://[::127.0.0.1]/")).message).toMatch(/ipv4Compatible/);
+    await refuse("http://[::7f00:1]:8080/");
+    await refuse("http://[0:0:0:0:0:0:169.254.169.254]/");
+    await refuse("http://[::ffff:0:127.0.0.1]/");
+    await refuse("http://[64:ff9b::127.0.0.1]/");
+    await refuse("http://[2002:7f00:1::1]/");
+    await refuse("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/");
+  });
+
+  it("refuses a name whose DNS answer spells an IPv4-compatible address", async () => {
+    const resolve = fakeDns({ "compat.example": ["::127.0.0.1"], "compat2.example": ["::8.8.8.8"] });
+    expect((await refuse("https://compat.example/", { resolve })).message).toMatch(/ipv4Compatible/);
+    await refuse("https://compat2.example/", { resolve });
   });
 
   it("refuses numeric host tricks, which the URL parser normalises to dotted quads", async () => {

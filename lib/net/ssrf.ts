@@ -31,12 +31,43 @@ export interface CheckedUrl {
 
 const systemResolver: Resolver = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
 
-/** Why an address is refused, or null when it is ordinary public unicast. */
+/**
+ * Parses an address, IPv6 through the WHATWG URL parser first: ipaddr.js reads "::a.b.c.d" as ::ffff:a.b.c.d
+ * (IPv4-mapped), so "::8.8.8.8" would pass as the public 8.8.8.8 while it is really the IPv4-compatible ::808:808.
+ */
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (!address.includes(":")) return ipaddr.IPv4.isValidFourPartDecimal(address) ? ipaddr.IPv4.parse(address) : null;
+  let canonical: string;
+  try {
+    // A zone ("fe80::1%eth0") is not part of the address; the URL parser refuses it, so it goes first.
+    canonical = new URL(`http://[${address.replace(/%.*$/, "")}]/`).hostname.slice(1, -1);
+  } catch {
+    return null;
+  }
+  return ipaddr.IPv6.isValid(canonical) ? ipaddr.IPv6.parse(canonical) : null;
+}
+
+/** ::/96; its :: and ::1 are caught first, by name, as unspecified and loopback. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/**
+ * Why an address is refused, or null when it is ordinary public unicast.
+ *
+ * IPv6 forms that embed an IPv4 address: the IPv4-mapped ::ffff:0:0/96 is how a dual-stack socket reaches the IPv4
+ * host itself, so it is judged as that IPv4 address (public ones pass). Every other form is refused outright,
+ * whatever IPv4 address it carries: the deprecated IPv4-compatible ::/96 (::127.0.0.1, which ipaddr.js calls plain
+ * unicast), and the translation ranges ipaddr.js names, NAT64 64:ff9b::/96 and 64:ff9b:1::/48 (rfc6052), SIIT
+ * ::ffff:0:0:0/96 (rfc6145), 6to4 2002::/16 and Teredo 2001::/32. A translator or relay on the path would deliver
+ * them to whichever IPv4 host they name, from its own network, and no public site is reachable only through them.
+ */
 export function nonPublicRange(address: string): string | null {
-  if (!ipaddr.isValid(address)) return "unparseable address";
-  let ip = ipaddr.parse(address);
-  // ::ffff:a.b.c.d reaches the IPv4 host a.b.c.d, so judge it as that.
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
+  let ip = parseAddress(address);
+  if (!ip) return "unparseable address";
+  if (ip.kind() === "ipv6") {
+    const v6 = ip as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) ip = v6.toIPv4Address();
+    else if (v6.range() === "unicast" && v6.match(IPV4_COMPATIBLE)) return "ipv4Compatible";
+  }
   const range = ip.range();
   return range === "unicast" ? null : range;
 }
