@@ -1,10 +1,10 @@
 // npm run --silent extract -- [--url URL] FILE...   One JSON object per line per input, with the same code as ingest.
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { extractDocument, MAX_INPUT_BYTES } from "@/lib/extract/document";
+import { extractDocument } from "@/lib/extract/document";
 import { toExtractJson } from "@/lib/extract/extract-json";
+import { readInputFile } from "@/lib/pipeline/read-input-file";
 
 const usage = "usage: npm run --silent extract -- [--url URL] FILE...";
 const cli = z.object({
@@ -28,14 +28,8 @@ if (!parsed.success) {
 let failed = 0;
 for (const file of parsed.data.files) {
   try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error(`not a file: ${file}`);
-    if (info.size > MAX_INPUT_BYTES)
-      throw new Error(
-        `input too large: ${(info.size / 1048576).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`,
-      );
     const { article } = extractDocument({
-      bytes: await readFile(file),
+      bytes: await readInputFile(file),
       name: path.basename(file),
       url: parsed.data.url,
     });

@@ -1,4 +1,5 @@
 // The command-line tools, run as a user runs them (through tsx, with their real argument parsing and exit codes).
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -52,6 +53,21 @@ describe("npm run extract", () => {
       .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ file: empty, error: expect.stringMatching(/empty/) });
     expect(lines[1]).toEqual({ file: path.join(dir, "missing.html"), error: expect.stringMatching(/no such file/) });
+    expect(lines[2].title).toMatch(/^Kremlin says/);
+  });
+
+  it("refuses a device file and a FIFO as not regular files and goes on (issue #16)", () => {
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), "parallax-extract-")), "pipe.html");
+    execFileSync("mkfifo", [fifo]);
+    const [first] = seedFiles();
+    const { code, stdout } = run("extract", ["/dev/zero", fifo, first!]);
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ file: "/dev/zero", error: "not a regular file: /dev/zero" });
+    expect(lines[1]).toEqual({ file: fifo, error: `not a regular file: ${fifo}` });
     expect(lines[2].title).toMatch(/^Kremlin says/);
   });
 
