@@ -5,6 +5,7 @@ import { z } from "zod";
 import { extractDocument } from "@/lib/extract/document";
 import { toExtractJson } from "@/lib/extract/extract-json";
 import { readInputFile } from "@/lib/pipeline/read-input-file";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const usage = "usage: npm run --silent extract -- [--url URL] FILE...";
 const cli = z.object({
@@ -18,11 +19,11 @@ try {
   parsed = cli.safeParse({ url: values.url, files: positionals });
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
+  throw await exitWhenFlushed(2);
 }
 if (!parsed.success) {
   console.error(parsed.error.issues.map((i) => i.message).join("\n"));
-  process.exit(2);
+  throw await exitWhenFlushed(2);
 }
 
 let failed = 0;
@@ -41,4 +42,4 @@ for (const file of parsed.data.files) {
     console.log(JSON.stringify({ file, error: reason }));
   }
 }
-process.exit(failed ? 1 : 0);
+await exitWhenFlushed(failed ? 1 : 0);

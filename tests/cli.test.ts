@@ -71,6 +71,28 @@ describe("npm run extract", () => {
     expect(lines[2].title).toMatch(/^Kremlin says/);
   });
 
+  // Issue #16: process.exit() dropped what stdout still queued for a pipe, so piped output stopped at 64 KiB.
+  it("writes all of a large result through a pipe", () => {
+    const paragraphs = Array.from(
+      { length: 4000 },
+      (_, i) => `Paragraph ${i} of the long report says the harbour bridge reopened after repairs, and more.`,
+    );
+    const page = path.join(mkdtempSync(path.join(tmpdir(), "parallax-extract-")), "big.html");
+    writeFileSync(
+      page,
+      `<html><head><title>A long report</title></head><body><article><h1>A long report</h1>${paragraphs
+        .map((p) => `<p>${p}</p>`)
+        .join("\n")}</article></body></html>`,
+    );
+    // runScriptSync reads the child's stdout through a pipe, as `| wc -c` does.
+    const { code, stdout } = run("extract", [page]);
+    expect(code).toBe(0);
+    expect(Buffer.byteLength(stdout)).toBeGreaterThan(4 * 65536);
+    const [line, ...rest] = stdout.split("\n").filter(Boolean);
+    expect(rest).toEqual([]);
+    expect(JSON.parse(line!).text.split("\n\n")).toEqual(paragraphs);
+  });
+
   it("takes the original URL from --url and refuses a malformed one", () => {
     const [, ani] = seedFiles();
     const ok = run("extract", ["--url", "https://www.aninews.in/news/world/putin-meets-witkoff/", ani!]);
