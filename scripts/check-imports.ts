@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cycleViolations, directionViolations, importSites } from "./import-check";
 import { LAYERS } from "./import-rules";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const ROOTS = ["lib", "app", "components", "scripts"];
 // Prisma's generated client is not ours to arrange.
@@ -25,6 +26,6 @@ const violations = [...directionViolations(sites, LAYERS), ...cycleViolations(si
 for (const v of violations) console.error(`${v.file}:${v.line}: ${v.message}`);
 if (violations.length) {
   console.error(`${violations.length} import rule violation${violations.length === 1 ? "" : "s"}`);
-  process.exit(1);
+  await exitWhenFlushed(1);
 }
 console.log(`imports: ${sites.length} checked, no violations`);

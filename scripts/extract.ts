@@ -1,10 +1,11 @@
 // npm run --silent extract -- [--url URL] FILE...   One JSON object per line per input, with the same code as ingest.
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { extractDocument, MAX_INPUT_BYTES } from "@/lib/extract/document";
+import { extractDocument } from "@/lib/extract/document";
 import { toExtractJson } from "@/lib/extract/extract-json";
+import { readInputFile } from "@/lib/pipeline/read-input-file";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const usage = "usage: npm run --silent extract -- [--url URL] FILE...";
 const cli = z.object({
@@ -18,24 +19,18 @@ try {
   parsed = cli.safeParse({ url: values.url, files: positionals });
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
+  throw await exitWhenFlushed(2);
 }
 if (!parsed.success) {
   console.error(parsed.error.issues.map((i) => i.message).join("\n"));
-  process.exit(2);
+  throw await exitWhenFlushed(2);
 }
 
 let failed = 0;
 for (const file of parsed.data.files) {
   try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error(`not a file: ${file}`);
-    if (info.size > MAX_INPUT_BYTES)
-      throw new Error(
-        `input too large: ${(info.size / 1048576).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`,
-      );
     const { article } = extractDocument({
-      bytes: await readFile(file),
+      bytes: await readInputFile(file),
       name: path.basename(file),
       url: parsed.data.url,
     });
@@ -47,4 +42,4 @@ for (const file of parsed.data.files) {
     console.log(JSON.stringify({ file, error: reason }));
   }
 }
-process.exit(failed ? 1 : 0);
+await exitWhenFlushed(failed ? 1 : 0);

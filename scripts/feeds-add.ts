@@ -22,7 +22,7 @@ const Args = z.object({
   }),
 });
 
-const args = parseCliArgs(Args, { source: { type: "string" } }, USAGE);
+const args = await parseCliArgs(Args, { source: { type: "string" } }, USAGE);
 const { env, db } = await openMigratedDb();
 try {
   const result = await addFeed(db, args.positionals[0], {

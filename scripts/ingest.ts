@@ -4,6 +4,7 @@ import { z } from "zod";
 import { formatReport } from "@/lib/pipeline/report";
 import { ingestInputs } from "@/lib/pipeline/ingest";
 import { openMigratedDb } from "@/lib/cli/open-db";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const args = z
   .array(z.string().min(1))
@@ -11,7 +12,7 @@ const args = z
   .safeParse(process.argv.slice(2));
 if (!args.success) {
   console.error(args.error.issues[0]?.message);
-  process.exit(2);
+  throw await exitWhenFlushed(2);
 }
 
 const { env, db } = await openMigratedDb();
@@ -41,4 +42,4 @@ const report = await ingestInputs(args.data, {
 bar?.stop();
 await db.$disconnect();
 console.log(formatReport(report));
-process.exit(report.counts.failed > 0 ? 1 : 0);
+await exitWhenFlushed(report.counts.failed > 0 ? 1 : 0);

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
@@ -12,4 +13,4 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY || !existsSync(env.PRISMA_SCHEMA_ENGINE_BIN
 }
 const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
 const result = spawnSync(process.execPath, [cli, "generate"], { cwd: root, env, stdio: "inherit" });
-process.exit(result.status ?? 1);
+await exitWhenFlushed(result.status ?? 1);

@@ -5,7 +5,7 @@ import { openMigratedDb } from "@/lib/cli/open-db";
 import { parseCliArgs } from "@/lib/cli/parse-args";
 
 const USAGE = "usage: npm run recluster [-- --force]";
-const args = parseCliArgs(
+const args = await parseCliArgs(
   z.object({ positionals: z.array(z.string()).max(0, USAGE), values: z.object({ force: z.boolean().default(false) }) }),
   { force: { type: "boolean" } },
   USAGE,

@@ -13,7 +13,7 @@ const Args = z.object({
   }),
 });
 
-const args = parseCliArgs(Args, { format: { type: "string" } }, USAGE);
+const args = await parseCliArgs(Args, { format: { type: "string" } }, USAGE);
 const { db } = await openMigratedDb();
 try {
   process.stdout.write(await exportSourcesAs(db, args.values.format));

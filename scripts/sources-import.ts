@@ -5,6 +5,7 @@ import { readSourcesFile } from "@/lib/sources/read-file";
 import type { SourceEntry } from "@/lib/sources/source-list";
 import { openMigratedDb } from "@/lib/cli/open-db";
 import { parseCliArgs } from "@/lib/cli/parse-args";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const USAGE = "usage: npm run sources:import -- <file.json|file.opml> [--replace]";
 
@@ -13,17 +14,17 @@ const Args = z.object({
   values: z.object({ replace: z.boolean().default(false) }),
 });
 
-const args = parseCliArgs(Args, { replace: { type: "boolean" } }, USAGE);
+const args = await parseCliArgs(Args, { replace: { type: "boolean" } }, USAGE);
 let entries: SourceEntry[];
 try {
   entries = await readSourcesFile(args.positionals[0]);
 } catch (err) {
   console.error((err as Error).message);
-  process.exit(1);
+  throw await exitWhenFlushed(1);
 }
 if (entries.length === 0) {
   console.error(`${args.positionals[0]}: no sources with feeds found`);
-  process.exit(1);
+  throw await exitWhenFlushed(1);
 }
 
 const { db } = await openMigratedDb();

@@ -17,6 +17,7 @@ import { seedDefaultSources } from "@/lib/sources/default-sources";
 import { withBuildLock } from "@/lib/site/build-lock";
 import { createPageCache } from "@/lib/site/page-cache";
 import { buildIsStale } from "@/lib/site/build-stamp";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = getEnv();
@@ -35,7 +36,7 @@ const buildStatus = await withBuildLock(root, async () => {
   });
   return build.status ?? 1;
 });
-if (buildStatus !== 0) process.exit(buildStatus);
+if (buildStatus !== 0) await exitWhenFlushed(buildStatus);
 
 const app = next({ dev: false, dir: root, hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
@@ -87,7 +88,7 @@ async function shutdown() {
   await saveIndex();
   server.close();
   await db.$disconnect();
-  process.exit(0);
+  await exitWhenFlushed(0);
 }
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

@@ -9,6 +9,7 @@ import { Role } from "@/lib/auth/roles";
 import { Email, NewPassword } from "@/lib/auth/schema";
 import { createUser } from "@/lib/auth/users";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const USAGE = "usage: npm run user:create -- --email you@example.org --role admin|editor [--password-file FILE]";
 
@@ -21,15 +22,15 @@ const Args = z.object({
   }),
 });
 
-const args = parseCliArgs(
+const args = await parseCliArgs(
   Args,
   { email: { type: "string" }, role: { type: "string" }, "password-file": { type: "string" } },
   USAGE,
 );
 
-function usageError(message: string): never {
+async function usageError(message: string): Promise<never> {
   console.error(`${message}\n${USAGE}`);
-  process.exit(2);
+  return exitWhenFlushed(2);
 }
 
 /** Reads a line from the terminal in raw mode, echoing nothing. */
@@ -73,10 +74,10 @@ async function readPassword(): Promise<string> {
     // Files written by `echo` end in a newline that is not part of the password.
     return content.replace(/\r?\n$/, "");
   }
-  if (!process.stdin.isTTY) usageError("no terminal to ask for the password on: pass --password-file FILE");
+  if (!process.stdin.isTTY) await usageError("no terminal to ask for the password on: pass --password-file FILE");
   const first = await promptHidden("Password: ");
   const second = await promptHidden("Repeat it: ");
-  if (first !== second) usageError("the two passwords differ");
+  if (first !== second) await usageError("the two passwords differ");
   return first;
 }
 
@@ -85,10 +86,10 @@ try {
   password = await readPassword();
 } catch (err) {
   console.error(`user:create: ${(err as Error).message}`);
-  process.exit(1);
+  throw await exitWhenFlushed(1);
 }
 const checked = NewPassword.safeParse(password);
-if (!checked.success) usageError(checked.error.issues[0]!.message);
+if (!checked.success) throw await usageError(checked.error.issues[0]!.message);
 
 const { db } = await openMigratedDb();
 try {

@@ -1,4 +1,5 @@
 // The command-line tools, run as a user runs them (through tsx, with their real argument parsing and exit codes).
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -53,6 +54,43 @@ describe("npm run extract", () => {
     expect(lines[0]).toEqual({ file: empty, error: expect.stringMatching(/empty/) });
     expect(lines[1]).toEqual({ file: path.join(dir, "missing.html"), error: expect.stringMatching(/no such file/) });
     expect(lines[2].title).toMatch(/^Kremlin says/);
+  });
+
+  it("refuses a device file and a FIFO as not regular files and goes on (issue #16)", () => {
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), "parallax-extract-")), "pipe.html");
+    execFileSync("mkfifo", [fifo]);
+    const [first] = seedFiles();
+    const { code, stdout } = run("extract", ["/dev/zero", fifo, first!]);
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ file: "/dev/zero", error: "not a regular file: /dev/zero" });
+    expect(lines[1]).toEqual({ file: fifo, error: `not a regular file: ${fifo}` });
+    expect(lines[2].title).toMatch(/^Kremlin says/);
+  });
+
+  // Issue #16: process.exit() dropped what stdout still queued for a pipe, so piped output stopped at 64 KiB.
+  it("writes all of a large result through a pipe", () => {
+    const paragraphs = Array.from(
+      { length: 4000 },
+      (_, i) => `Paragraph ${i} of the long report says the harbour bridge reopened after repairs, and more.`,
+    );
+    const page = path.join(mkdtempSync(path.join(tmpdir(), "parallax-extract-")), "big.html");
+    writeFileSync(
+      page,
+      `<html><head><title>A long report</title></head><body><article><h1>A long report</h1>${paragraphs
+        .map((p) => `<p>${p}</p>`)
+        .join("\n")}</article></body></html>`,
+    );
+    // runScriptSync reads the child's stdout through a pipe, as `| wc -c` does.
+    const { code, stdout } = run("extract", [page]);
+    expect(code).toBe(0);
+    expect(Buffer.byteLength(stdout)).toBeGreaterThan(4 * 65536);
+    const [line, ...rest] = stdout.split("\n").filter(Boolean);
+    expect(rest).toEqual([]);
+    expect(JSON.parse(line!).text.split("\n\n")).toEqual(paragraphs);
   });
 
   it("takes the original URL from --url and refuses a malformed one", () => {

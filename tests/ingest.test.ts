@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -90,5 +91,34 @@ describe("bad input", () => {
     const stored = await t.db.article.findFirstOrThrow();
     expect(stored.title).toBe("Harbour bridge reopens after storm repairs");
     expect(await t.db.ingestFailure.count()).toBe(5);
+  });
+});
+
+// Issue #16: `npm run ingest -- /dev/zero` grew to 2.5 GB and a FIFO hung the run: only regular files are read.
+describe("device files and FIFOs named as inputs", () => {
+  let t: Awaited<ReturnType<typeof createTempDb>>;
+  let fifo: string;
+  let good: string;
+  beforeAll(async () => {
+    t = await createTempDb();
+    const dir = mkdtempSync(path.join(tmpdir(), "parallax-special-"));
+    fifo = path.join(dir, "pipe.txt");
+    execFileSync("mkfifo", [fifo]);
+    good = path.join(dir, "good.txt");
+    writeFileSync(
+      good,
+      "Harbour bridge reopens after storm repairs\n\nThe Northport harbour bridge reopened to traffic on Monday after six weeks of repairs to storm damage, the city council said.",
+    );
+  });
+  afterAll(() => t.cleanup());
+
+  it("refuses each with a clear reason and imports the rest", async () => {
+    const report = await ingestInputs(["/dev/zero", fifo, good], { db: t.db });
+    expect(report.items.map((i) => (i.outcome === "failed" ? i.reason : i.outcome))).toEqual([
+      "not a regular file: /dev/zero",
+      `not a regular file: ${fifo}`,
+      "new",
+    ]);
+    expect(await t.db.ingestFailure.count()).toBe(2);
   });
 });

@@ -1,15 +1,15 @@
 // The ingest pipeline: input → extract → store → cluster. Each input succeeds or fails on its own; a failure is
 // recorded with its reason and the run goes on. Inputs are processed one at a time, in order, because the
 // clusterer's result depends on arrival order and must be reproducible.
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { saveArticle, type SaveOutcome } from "@/lib/articles/mutations";
 import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
-import { extractDocument, MAX_INPUT_BYTES, type RawDocument } from "@/lib/extract/document";
+import { extractDocument, type RawDocument } from "@/lib/extract/document";
 import { fetchPage } from "@/lib/net/fetch-page";
 import { describeInput, expandInputs, type IngestInput } from "@/lib/pipeline/inputs";
+import { readInputFile } from "@/lib/pipeline/read-input-file";
 
 export interface IngestOptions {
   db: Db;
@@ -80,11 +80,5 @@ async function loadInput(input: IngestInput, options: IngestOptions): Promise<Ra
       accept: "text/html,application/xhtml+xml,text/plain;q=0.8",
     });
   }
-  const info = await stat(input.path);
-  if (info.size > MAX_INPUT_BYTES) {
-    throw new Error(
-      `input too large: ${(info.size / 1024 / 1024).toFixed(1)} MiB (limit ${MAX_INPUT_BYTES / 1024 / 1024} MiB)`,
-    );
-  }
-  return { bytes: await readFile(input.path), name: path.basename(input.path) };
+  return { bytes: await readInputFile(input.path), name: path.basename(input.path) };
 }

@@ -22,7 +22,7 @@ import { readStateFile, writeStateFile } from "@/lib/cluster/state-file";
 import { syntheticStream, type SyntheticItem } from "@/scripts/bench/cluster/synthetic-stream";
 
 const USAGE = "usage: npm run bench:cluster:scale [-- ARTICLES] [--config JSON] [--placement-only]";
-const args = parseCliArgs(
+const args = await parseCliArgs(
   z.object({
     positionals: z
       .array(

@@ -9,7 +9,7 @@ import { parseCliArgs } from "@/lib/cli/parse-args";
 const USAGE = "usage: tsx scripts/bench/cluster-tune.ts '<ClustererConfig JSON>' ...";
 const seeds = [1, 2, 3, 4, 5];
 // Every config is checked before the first run: a misspelt option would otherwise measure the defaults.
-const { positionals: configs } = parseCliArgs(
+const { positionals: configs } = await parseCliArgs(
   z.object({ positionals: z.array(clustererConfigArg), values: z.object({}) }),
   {},
   USAGE,

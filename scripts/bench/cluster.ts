@@ -8,7 +8,7 @@ import { evaluate, productionFactory, type ClustererFactory, type Evaluation } f
 import { parseCliArgs } from "@/lib/cli/parse-args";
 
 const USAGE = "usage: npm run bench:cluster [-- --losses]";
-const args = parseCliArgs(
+const args = await parseCliArgs(
   z.object({
     positionals: z.array(z.string()).max(0, USAGE),
     values: z.object({ losses: z.boolean().default(false) }),

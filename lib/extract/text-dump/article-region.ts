@@ -59,7 +59,9 @@ export function findArticleRegion(lines: ClassifiedLine[]): Region | null {
   });
   close();
   if (runs.length === 0) return null;
-  const densest = Math.max(...runs.map((r) => r.sum));
+  // A loop, not Math.max(...): a page of many short runs would overflow the call's argument limit.
+  let densest = Number.NEGATIVE_INFINITY;
+  for (const run of runs) densest = Math.max(densest, run.sum);
   const chosen = runs.find((r) => r.sum >= densest * EARLIEST_RUN_SHARE)!;
   return { start: chosen.start, end: chosen.end };
 }

@@ -1,3 +1,5 @@
+import { trimTrailing } from "./trim-trailing";
+
 // Bylines in copied pages are often glued to the date line: "Oleh Pavliuk, Yevhen KizilovFriday, 25 April 2025".
 
 const BY_PREFIX = /^(?:by|from|author|authors|автор|автори|авторы|作者|记者|بقلم|par|von|por|लेखक)\s*[:：]?\s+/iu;
@@ -6,10 +8,7 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|di|del|der|van|von|al|el|bin|i
 
 /** The author names in a short credit text, or null when it does not read as a list of personal names. */
 export function parseByline(text: string): string | null {
-  const cleaned = text
-    .replace(BY_PREFIX, "")
-    .replace(/[\s,|·•—–-]+$/u, "")
-    .trim();
+  const cleaned = trimTrailing(text.replace(BY_PREFIX, ""), /[\s,|·•—–-]/u).trim();
   if (!cleaned || cleaned.length > 120) return null;
   const names = cleaned.split(NAME_SEPARATOR).filter(Boolean);
   if (names.length === 0 || names.length > 6) return null;

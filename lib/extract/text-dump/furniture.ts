@@ -5,6 +5,7 @@ import {
   SECTION_BREAKS,
   SECTION_FRAGMENTS,
 } from "./boilerplate-vocabulary";
+import { trimTrailing } from "./trim-trailing";
 
 export type FurnitureKind = "section-break" | "box-header" | "inline";
 
@@ -14,7 +15,7 @@ const FRAGMENT_MAX_WORDS = 40;
 const PHRASE_LEAD_MAX_WORDS = 7;
 
 const SEPARATOR = /^[\s]*[:：|›»>→\-–—!.…]/u;
-const TRAILING_NOISE = /[\s:：.!?…|›»>→\-–—()[\]\d]+$/u;
+const TRAILING_NOISE = /[\s:：.!?…|›»>→\-–—()[\]\d]/u;
 
 const sectionBreaks = [...SECTION_BREAKS].sort((a, b) => b.length - a.length);
 const inlineFurniture = [...INLINE_FURNITURE].sort((a, b) => b.length - a.length);
@@ -47,7 +48,7 @@ export function furnitureKind(line: string): FurnitureKind | null {
 }
 
 function matchPhrase(line: string, lower: string, words: number, phrases: readonly string[]): string | null {
-  const bare = lower.replace(TRAILING_NOISE, "");
+  const bare = trimTrailing(lower, TRAILING_NOISE);
   for (const phrase of phrases) {
     if (bare === phrase) return phrase;
     if (!lower.startsWith(phrase)) continue;

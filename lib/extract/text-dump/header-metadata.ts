@@ -1,6 +1,7 @@
 import { findOutletByName, type KnownOutlet } from "@/lib/outlets/known-outlets";
 import { bylineFromByLine, parseByline } from "./byline";
 import { findDates, WEEKDAY } from "./dates";
+import { trimTrailing } from "./trim-trailing";
 
 /** How far we trust a printed date: a byline date beats the URL, which beats a crawler's "date" header. */
 export const DATE_TRUST = { bylineOrLabel: 4, printed: 3, url: 2, crawlHeader: 1, yearlessDateline: 0 } as const;
@@ -50,7 +51,7 @@ function stripWeekday(prefix: string): string {
   const weekday = WEEKDAY.exec(prefix);
   const cut =
     weekday && prefix.length - (weekday.index + weekday[0].length) <= 3 ? prefix.slice(0, weekday.index) : prefix;
-  return cut.replace(/[\s,|·•—–-]+$/u, "").trim();
+  return trimTrailing(cut, /[\s,|·•—–-]/u).trim();
 }
 
 // Only when the whole prefix is the outlet's name: "ANI" credits ANI, "Talks with ANI" does not.

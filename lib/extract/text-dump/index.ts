@@ -92,9 +92,14 @@ function pickTitle(header: ClassifiedLine[], all: ClassifiedLine[]): string | nu
     .filter((l) => (l.kind === "short" || l.kind === "prose") && !l.bullet && isTitleLike(l.text))
     .filter((l) => findDates(l.text).length === 0 && !parseByline(l.text));
   if (candidates.length === 0) return null;
-  const repeated = candidates.find((c) =>
-    all.some((o) => o.index !== c.index && titleKey(o.text) === titleKey(c.text)),
-  );
+  // Counted once rather than each candidate searched against every line: a long header made that quadratic.
+  // Every candidate is itself one of the lines, so a repeat is a key seen twice.
+  const keyCounts = new Map<string, number>();
+  for (const line of all) {
+    const key = titleKey(line.text);
+    keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+  }
+  const repeated = candidates.find((c) => (keyCounts.get(titleKey(c.text)) ?? 0) >= 2);
   if (repeated) return repeated.text;
   const near = candidates.filter((c) => c.index >= (header.at(-1)?.index ?? 0) - TITLE_LOOKBACK_LINES * 2);
   const pool = near.length ? near : candidates;

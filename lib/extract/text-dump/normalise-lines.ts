@@ -22,20 +22,23 @@ const STOPS_MID_CLAUSE = /[\p{L}\p{N},;]$/u;
 const STARTS_LOWERCASE = /^\p{Ll}/u;
 
 export function toDumpLines(input: string): DumpLine[] {
-  const lines: DumpLine[] = [];
+  // A paragraph's lines are gathered as parts and joined once at the end: re-joining (and re-testing) the
+  // growing paragraph for every continuation line made a long hard-wrapped page quadratic.
+  const paragraphs: Array<{ index: number; parts: string[] }> = [];
   let previousRaw = "";
   input
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .forEach((raw, index) => {
       const text = normaliseWhitespace(raw);
-      const last = lines.at(-1);
-      if (text && last && previousRaw && STOPS_MID_CLAUSE.test(last.text) && STARTS_LOWERCASE.test(text)) {
-        last.text = `${last.text} ${text}`;
+      const last = paragraphs.at(-1);
+      // The joined paragraph ends where its last part ends, so testing that part is testing the paragraph.
+      if (text && last && previousRaw && STOPS_MID_CLAUSE.test(last.parts.at(-1)!) && STARTS_LOWERCASE.test(text)) {
+        last.parts.push(text);
       } else if (text) {
-        lines.push({ index, text });
+        paragraphs.push({ index, parts: [text] });
       }
       previousRaw = text;
     });
-  return lines;
+  return paragraphs.map(({ index, parts }) => ({ index, text: parts.join(" ") }));
 }

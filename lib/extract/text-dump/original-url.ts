@@ -1,3 +1,5 @@
+import { trimTrailing } from "./trim-trailing";
+
 // A dump sometimes prints where it came from ("阅读原文:https://...", "Source: https://..."). Embedded
 // social posts are URLs too, but they are quoted material, not the article's address.
 
@@ -20,7 +22,7 @@ export function findOriginalUrl(lines: string[]): string | null {
   for (const line of lines) {
     const m = LABELLED_URL.exec(line);
     if (!m) continue;
-    const url = m[1].replace(/[.,;:!?]+$/, "");
+    const url = trimTrailing(m[1], /[.,;:!?]/);
     if (!isSocialUrl(url) && URL.canParse(url)) return url;
   }
   return null;
