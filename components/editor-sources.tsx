@@ -4,6 +4,7 @@
 // linked only because the schema keeps it to http(s).
 import { DateTime } from "@/components/date-time";
 import type { AdminFeed, AdminSource } from "@/lib/source-admin/data";
+import { feedHealth } from "@/lib/sources/feed-health";
 import { KINDS, LEANS } from "@/lib/source-admin/schema";
 
 type FormAction = (formData: FormData) => Promise<void>;
@@ -22,24 +23,22 @@ const quiet =
 const muted = "text-xs text-stone-500";
 
 function FeedRow({ feed, action }: { feed: AdminFeed; action: FormAction }) {
-  const state = !feed.enabled
-    ? "disabled"
-    : feed.consecutiveFailures > 0
-      ? `failing ×${feed.consecutiveFailures}`
-      : "ok";
+  const health = feedHealth(feed);
   return (
     <li className="space-y-1 py-2 text-sm">
       <div className="flex flex-wrap items-center gap-2">
         <span className="min-w-0 break-all font-mono text-xs">{feed.url}</span>
-        <span
-          className={
-            feed.consecutiveFailures > 0 && feed.enabled
-              ? "text-xs font-semibold text-red-700 dark:text-red-300"
-              : muted
-          }
-        >
-          {state}
+        <span className={health.alarm ? "text-xs font-semibold text-red-700 dark:text-red-300" : muted}>
+          {health.state}
         </span>
+        {health.unverified && (
+          <span
+            className="rounded border border-amber-600 px-1 text-xs text-amber-800 dark:text-amber-300"
+            title="A shipped default feed whose URL was never seen to answer: check it with npm run feeds:check"
+          >
+            unverified
+          </span>
+        )}
         <form action={action} className="ml-auto">
           <input type="hidden" name="feedId" value={feed.id} />
           <input type="hidden" name="enabled" value={String(!feed.enabled)} />
@@ -54,8 +53,12 @@ function FeedRow({ feed, action }: { feed: AdminFeed; action: FormAction }) {
         consecutive failures {feed.consecutiveFailures} · next fetch{" "}
         <DateTime value={feed.nextFetchAt} fallback="as soon as possible" />
       </p>
-      {feed.lastError && (
-        <p className="break-words text-xs text-red-800 dark:text-red-200">Last error: {feed.lastError.slice(0, 500)}</p>
+      {health.error && (
+        <p
+          className={`break-words text-xs text-red-800 dark:text-red-200 ${health.state === "never fetched" ? "font-semibold" : ""}`}
+        >
+          {health.error}
+        </p>
       )}
     </li>
   );

@@ -1,5 +1,6 @@
 // npm run feeds:status: one line per feed with its health, worst first, so a broken feed is easy to spot.
 import { openMigratedDb } from "@/lib/cli/open-db";
+import { feedHealth } from "@/lib/sources/feed-health";
 
 const { db } = await openMigratedDb();
 
@@ -20,6 +21,7 @@ try {
       url: true,
       enabled: true,
       lastSuccessAt: true,
+      lastFetchedAt: true,
       nextFetchAt: true,
       consecutiveFailures: true,
       lastError: true,
@@ -29,15 +31,21 @@ try {
     console.log("No feeds.");
   } else {
     for (const f of feeds) {
-      const state = !f.enabled ? "disabled" : f.consecutiveFailures > 0 ? `FAILING x${f.consecutiveFailures}` : "ok";
-      console.log(`#${f.id} ${f.url}`);
+      const health = feedHealth(f);
+      const state = health.alarm ? health.state.toUpperCase() : health.state;
+      console.log(`#${f.id} ${f.url}${health.unverified ? "  (unverified default feed)" : ""}`);
       console.log(
         `    ${state} · last success ${ago(f.lastSuccessAt)} · next ${f.nextFetchAt?.toISOString() ?? "asap"}`,
       );
-      if (f.lastError) console.log(`    last error: ${f.lastError.replace(/\s+/g, " ").slice(0, 300)}`);
+      if (health.error) console.log(`    ${health.error.slice(0, 300)}`);
     }
-    const failing = feeds.filter((f) => f.consecutiveFailures > 0).length;
-    console.log(`\n${feeds.length} feeds, ${failing} failing.`);
+    const healths = feeds.map(feedHealth);
+    const failing = healths.filter((h) => h.alarm).length;
+    const never = healths.filter((h) => h.state === "never fetched").length;
+    const unverified = healths.filter((h) => h.unverified).length;
+    console.log(
+      `\n${feeds.length} feeds, ${failing} failing (${never} never fetched), ${unverified} unverified defaults not yet fetched.`,
+    );
   }
 } finally {
   await db.$disconnect();

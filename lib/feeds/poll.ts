@@ -2,8 +2,8 @@
 // and decide when to come back.
 import type { Db } from "@/lib/db";
 import type { Feed } from "@/lib/generated/prisma/client";
-import { FetchError, type FetchResult, safeFetch, type SafeFetchOptions } from "@/lib/net/fetch";
-import { parseFeed } from "./parse";
+import { FetchError, type FetchResult, type SafeFetchOptions } from "@/lib/net/fetch";
+import { fetchFeed } from "./fetch-feed";
 import { nextFetchAt, maxAgeFromCacheControl } from "./schedule";
 import type { FeedItem, ParsedFeed, SkippedItem } from "./types";
 
@@ -39,8 +39,6 @@ export interface PollResult {
   nextFetchAt: Date;
 }
 
-const FEED_ACCEPT =
-  "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 const MAX_ERROR_CHARS = 1000;
 
 function describe(err: unknown): string {
@@ -55,15 +53,13 @@ export async function pollFeed(db: Db, feedId: number, opts: PollOptions): Promi
   const startedAt = now();
 
   let fetched: FetchResult;
-  let parsed: ParsedFeed | undefined;
+  let parsed: ParsedFeed | null;
   try {
-    fetched = await safeFetch(feed.url, {
-      accept: FEED_ACCEPT,
+    ({ fetched, parsed } = await fetchFeed(feed.url, {
       ...fetchOpts,
       etag: feed.etag,
       lastModified: feed.lastModified,
-    });
-    if (!fetched.notModified) parsed = await parseFeed(fetched.text(), fetched.url);
+    }));
   } catch (err) {
     const failures = feed.consecutiveFailures + 1;
     const error = describe(err);

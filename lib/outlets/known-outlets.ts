@@ -11,6 +11,12 @@ const KnownOutletSchema = z.object({
   altDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
   homepage: z.url(),
   feed: z.url().nullable(),
+  /**
+   * false for a feed URL written without network access and not found in a catalogue of feeds known to be polled
+   * (Kagi News' kite_feeds.json; tests/sources/default-feeds-catalogue.test.ts holds every verified URL to it).
+   * Editors see such a feed marked "unverified" until it has been fetched successfully.
+   */
+  verified: z.boolean().default(true),
   country: z.string().regex(/^[A-Z]{2}$/),
   language: z.string().regex(/^[a-z]{2}$/),
   kind: z.enum(["wire", "public-broadcaster", "state", "national", "regional", "independent", "aggregator", "tabloid"]),
@@ -40,6 +46,13 @@ export function findOutletByDomain(hostOrUrl: string): KnownOutlet | null {
     }
   }
   return best?.outlet ?? null;
+}
+
+const unverifiedFeeds = new Set(outlets.flatMap((o) => (o.feed && !o.verified ? [o.feed] : [])));
+
+/** True for a shipped default feed URL that nobody has seen answer (see `verified` above). */
+export function isUnverifiedDefaultFeed(url: string): boolean {
+  return unverifiedFeeds.has(url);
 }
 
 interface NamePattern {
