@@ -18,7 +18,7 @@ const Args = z.object({
   values: z.object({ help: z.boolean().optional() }),
 });
 
-const args = parseCliArgs(Args, { help: { type: "boolean", short: "h" } }, USAGE);
+const args = await parseCliArgs(Args, { help: { type: "boolean", short: "h" } }, USAGE);
 if (args.values.help || args.positionals.length === 0) {
   // Asked for, it is the answer; missing inputs are a usage error.
   (args.values.help ? console.log : console.error)(USAGE);
