@@ -1,4 +1,7 @@
-/** The outcome of the last form post, carried back in the query string (?error= or ?notice=) by the redirect. */
+/**
+ * The outcome of the last form post, carried back in the query string by the redirect: only what
+ * lib/editor/form-message.ts verified as the runner's own, never raw text from the link.
+ */
 export function FormMessages({ error, notice }: { error?: string | null; notice?: string | null }) {
   if (error) {
     return (

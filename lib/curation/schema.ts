@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/text/safe-text";
 
 const Id = z.coerce
   .number({ error: "not a valid id" })
@@ -6,22 +7,14 @@ const Id = z.coerce
   .positive("not a valid id")
   .max(2_147_483_647, "not a valid id");
 
-// Any printable text is allowed (React and the feeds escape it on output); control characters only hide things,
-// though a summary may keep its line breaks.
-const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
-
-export const EventTitle = z
-  .string()
-  .trim()
+// Any printable text is allowed (React and the feeds escape it on output); invisible and control characters only
+// hide things (lib/text/safe-text.ts), though a summary may keep its line breaks.
+export const EventTitle = plainText("a title")
   .min(1, "the event needs a title")
-  .max(300, "a title is at most 300 characters")
-  .refine((s) => noControl(s) && !/[\r\n]/.test(s), "a title cannot contain control characters or line breaks");
+  .max(300, "a title is at most 300 characters");
 
-const Summary = z
-  .string()
-  .trim()
+const Summary = plainText("a summary", { multiline: true })
   .max(2000, "a summary is at most 2000 characters")
-  .refine(noControl, "a summary cannot contain control characters")
   .optional()
   .transform((s) => s || null);
 

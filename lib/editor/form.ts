@@ -1,11 +1,13 @@
 // An editor's form post from start to finish, on plain values so tests can drive it without Next: refuse a
 // cross-origin post, find the session, run the operation (which checks the role itself) and say where to go next.
-// Errors the editor can act on come back as ?error= on the form's page; 401 sends them to sign in and back there;
-// anything else is a bug and throws.
+// Errors the editor can act on come back as ?error= on the form's page, signed for the editor (form-message.ts),
+// so a page never shows text that a link made up; 401 sends them to sign in and back there; anything else is a
+// bug and throws.
 import { AuthError } from "@/lib/auth/guards";
 import { assertSameOrigin } from "@/lib/auth/origin";
 import type { AuthSession } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { messageQuery } from "./form-message";
 import type { EditorOp } from "./operation";
 import { InputError } from "./run";
 
@@ -45,15 +47,18 @@ export interface FormPost<R> extends FormOutcome<R> {
 export async function runEditorForm<R>(page: Pick<EditorFormPage, "back">, post: FormPost<R>): Promise<string> {
   const input = formInput(post.formData);
   const back = page.back(input);
+  // Null until read: a refusal before that (cross-origin) is signed for no one in particular.
+  let session: AuthSession | null = null;
   try {
     assertSameOrigin(post.headers);
-    const result = await post.op({ session: await post.getSession(), db: post.db }, input);
+    session = await post.getSession();
+    const result = await post.op({ session, db: post.db }, input);
     const notice = typeof post.notice === "string" ? post.notice : post.notice(result);
-    return `${post.next ? post.next(result) : back}?${new URLSearchParams({ notice })}`;
+    return `${post.next ? post.next(result) : back}?${messageQuery("notice", notice, session?.userId ?? null)}`;
   } catch (err) {
     if (err instanceof AuthError && err.status === 401) return `/login?${new URLSearchParams({ next: back })}`;
     if (err instanceof AuthError || err instanceof InputError)
-      return `${back}?${new URLSearchParams({ error: err.message })}`;
+      return `${back}?${messageQuery("error", err.message, session?.userId ?? null)}`;
     throw err;
   }
 }

@@ -21,8 +21,3 @@ export async function editorPageGate(
   }
   return { session: session! };
 }
-
-/** The first value of a query parameter that may be repeated. */
-export function one(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}

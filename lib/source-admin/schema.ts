@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { SourceEntrySchema } from "@/lib/sources/source-list";
+import { plainText, urlText } from "@/lib/text/safe-text";
 
 const Id = z.coerce
   .number({ error: "not a valid id" })
   .int("not a valid id")
   .positive("not a valid id")
   .max(2_147_483_647, "not a valid id");
-
-const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 
 /** A form's empty field means "not set": stored as null rather than as "". */
 const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
@@ -19,10 +18,7 @@ const LEANS = SourceEntrySchema.in.shape.lean.unwrap().unwrap().options;
 
 const Name = z
   .string({ error: "the outlet needs a name" })
-  .trim()
-  .min(1, "the outlet needs a name")
-  .max(200, "a name is at most 200 characters")
-  .refine(noControl, "a name cannot contain control characters or line breaks");
+  .pipe(plainText("a name").min(1, "the outlet needs a name").max(200, "a name is at most 200 characters"));
 
 const Country = z.preprocess(
   blankToNull,
@@ -47,11 +43,13 @@ const Language = z.preprocess(
 const Kind = z.preprocess(blankToNull, z.enum(KINDS, { error: `kind must be one of: ${KINDS.join(", ")}` }).nullable());
 const Lean = z.preprocess(blankToNull, z.enum(LEANS, { error: `lean must be one of: ${LEANS.join(", ")}` }).nullable());
 
-/** Only http(s): a javascript: or data: homepage would become a live link on the outlet's pages. */
+/**
+ * Only http(s): a javascript: or data: homepage would become a live link on the outlet's pages. No space, control
+ * or invisible character either: the URL parser drops some and keeps others, so what is stored and what is shown
+ * would differ.
+ */
 const HttpUrl = (what: string) =>
-  z
-    .string()
-    .trim()
+  urlText(what)
     .max(2000, `${what} is at most 2000 characters`)
     .pipe(z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL such as https://example.com/` }));
 
@@ -59,12 +57,7 @@ const Homepage = z.preprocess(blankToNull, HttpUrl("the homepage").nullable());
 
 const Ownership = z.preprocess(
   blankToNull,
-  z
-    .string()
-    .trim()
-    .max(200, "ownership is at most 200 characters")
-    .refine(noControl, "ownership cannot contain control characters or line breaks")
-    .nullable(),
+  plainText("ownership").max(200, "ownership is at most 200 characters").nullable(),
 );
 
 const Flag = z.enum(["true", "false"], { error: "expected true or false" }).transform((s) => s === "true");

@@ -2,12 +2,14 @@
 // An array of outlets, each with its feeds. Entries from known-outlets.json (one `feed`, aliases...) are accepted
 // too, so a user can copy from the catalogue.
 import { z } from "zod";
+import { plainText, urlText } from "@/lib/text/safe-text";
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+// The same checks as the editors' forms (lib/source-admin/schema.ts): an imported list is another way in.
+const httpUrl = urlText("").pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }));
 
 export const SourceEntrySchema = z
   .object({
-    name: z.string().trim().min(1),
+    name: plainText("").min(1),
     /** Host without "www.", e.g. "theguardian.com"; the identity of an outlet. */
     domain: z
       .string()
@@ -32,12 +34,7 @@ export const SourceEntrySchema = z
       .nullish(),
     lean: z.enum(["left", "lean-left", "center", "lean-right", "right"]).nullish(),
     /** Who owns the outlet, as an editor wrote it on /editor/sources. */
-    ownership: z
-      .string()
-      .trim()
-      .max(200, "must be at most 200 characters")
-      .regex(/^[^\p{Cc}]*$/u, "cannot contain control characters or line breaks")
-      .nullish(),
+    ownership: plainText("").max(200, "must be at most 200 characters").nullish(),
     /** false: the outlet's feeds are not polled. OPML carries it as the text "true" or "false". */
     enabled: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
   })

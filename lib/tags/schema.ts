@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/text/safe-text";
 
 /** A URL- and comparison-friendly form of a name: "Ukraine: peace talks" → "ukraine-peace-talks". */
 export function slugify(name: string): string {
@@ -11,20 +12,16 @@ export function slugify(name: string): string {
     .slice(0, 80);
 }
 
-// Any printable text is allowed (React escapes it on output); control characters are not, as they only hide things.
-export const TagName = z
-  .string()
-  .trim()
+// Any printable text is allowed (React escapes it on output); invisible and control characters are not, as they
+// only hide things (lib/text/safe-text.ts).
+export const TagName = plainText("a tag name")
   .min(1, "the tag needs a name")
   .max(80, "a tag name is at most 80 characters")
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "a tag name cannot contain control characters")
   .refine((s) => slugify(s).length > 0, "a tag name needs at least one letter or digit");
 
 const Id = z.coerce.number({ error: "not a valid id" }).int("not a valid id").positive("not a valid id");
 
-const Description = z
-  .string()
-  .trim()
+const Description = plainText("a description")
   .max(500, "a description is at most 500 characters")
   .optional()
   .transform((s) => s || null);

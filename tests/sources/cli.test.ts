@@ -43,7 +43,7 @@ describe("npm run sources:import / sources:export", () => {
   }, 60_000);
 
   it("names the bad entry of an invalid file", async () => {
-    const bad = await run("sources-import", [file("bad.json", [{ name: "X", domain: "x.org", feeds: ["not a url"] }])]);
+    const bad = await run("sources-import", [file("bad.json", [{ name: "X", domain: "x.org", feeds: ["not-a-url"] }])]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/entry 1 \(x\.org\) feeds\.0: must be an http\(s\) URL/);
     const missing = await run("sources-import", [path.join(dir, "nope.json")]);

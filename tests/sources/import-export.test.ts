@@ -53,7 +53,9 @@ describe("parseSourceList", () => {
     expect(() => parseSourceList({ not: "a list" })).toThrow(/Invalid sources list/);
     expect(() =>
       parseSourceList([{ name: "Z", domain: "z.org", ownership: "Owner\nInjected: yes", enabled: "maybe" }]),
-    ).toThrow(/entry 1 \(z\.org\) ownership: cannot contain control characters[\s\S]*entry 1 \(z\.org\) enabled/);
+    ).toThrow(
+      /entry 1 \(z\.org\) ownership: cannot contain invisible or control characters \(U\+000A at character 6\)[\s\S]*entry 1 \(z\.org\) enabled/,
+    );
   });
 });
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { EditorSources } from "@/components/editor-sources";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
-import { editorPageGate, one } from "@/lib/editor/page-gate";
+import { readFormMessage } from "@/lib/editor/form-message";
+import { editorPageGate } from "@/lib/editor/page-gate";
 import {
   addFeedAction,
   editSourceAction,
@@ -20,12 +21,11 @@ export default async function EditorSourcesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { refusal } = await editorPageGate("/editor/sources");
+  const { session, refusal } = await editorPageGate("/editor/sources");
   if (refusal !== undefined) return <EditorRefusal title="Outlets and feeds" message={refusal} />;
   const query = await searchParams;
   const { sources, unfiled } = await listSourcesForAdmin();
-  const error = one(query.error);
-  const notice = one(query.notice);
+  const { error, notice } = readFormMessage(query, session.userId);
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
       <p className="text-sm">

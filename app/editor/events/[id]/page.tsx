@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { EditorEventCuration } from "@/components/editor-curation";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
-import { editorPageGate, one } from "@/lib/editor/page-gate";
+import { readFormMessage } from "@/lib/editor/form-message";
+import { editorPageGate } from "@/lib/editor/page-gate";
 import {
   editEventAction,
   hideEventAction,
@@ -25,13 +26,12 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
   const parsed = eventParamsSchema.safeParse({ id: (await params).id });
   if (!parsed.success) notFound();
   const here = `/editor/events/${parsed.data.id}`;
-  const { refusal } = await editorPageGate(here);
+  const { session, refusal } = await editorPageGate(here);
   if (refusal !== undefined) return <EditorRefusal title="Editors" message={refusal} />;
   const event = await getEventForCuration(parsed.data.id);
   if (!event) notFound();
   const query = await searchParams;
-  const error = one(query.error);
-  const notice = one(query.notice);
+  const { error, notice } = readFormMessage(query, session.userId);
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:px-6">
       <p className="text-sm">
