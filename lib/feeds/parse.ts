@@ -1,5 +1,6 @@
 // parseFeed: RSS 0.9x/1.0/2.0 and Atom through rss-parser, JSON Feed by hand, one output shape for all.
 import Parser from "rss-parser";
+import { assertRdfShape, assertRssShape, dropAttributelessLinks } from "./feed-shape";
 import { parseJsonFeed } from "./json-feed";
 import { normaliseItem, type RawItem, resolveUrl } from "./normalise-item";
 import { FeedParseError, type ParsedFeed } from "./types";
@@ -15,12 +16,20 @@ export const MAX_FEED_CHARS = 10 * 1024 * 1024;
 const FAILED = "__parallaxItemError";
 
 type Hook = (...args: unknown[]) => Record<string, unknown>;
-type Hooks = { parseItemAtom: Hook; parseItemRss: Hook; buildAtomFeed: Hook };
+type Hooks = {
+  parseItemAtom: Hook;
+  parseItemRss: Hook;
+  buildAtomFeed: Hook;
+  buildRSS0_9: Hook;
+  buildRSS1: Hook;
+  buildRSS2: Hook;
+};
 
 /**
  * rss-parser throws for the whole feed when one Atom entry has an unparseable date (new Date(x).toISOString()).
  * This subclass turns an item-level throw into a marked item, so that one bad entry is skipped, not the feed.
- * It also remembers whether the document was Atom.
+ * It also remembers whether the document was Atom, and checks the document's shape before each builder reads it
+ * (feed-shape.ts), so that a missing <channel> is reported as such rather than as a TypeError.
  */
 class TolerantParser extends Parser {
   format: "rss" | "atom" = "rss";
@@ -39,7 +48,18 @@ class TolerantParser extends Parser {
   }
   proto.buildAtomFeed = function (this: TolerantParser, ...args: unknown[]) {
     this.format = "atom";
+    dropAttributelessLinks(args[0] as Record<string, unknown>);
     return base.buildAtomFeed.apply(this, args);
+  };
+  for (const name of ["buildRSS0_9", "buildRSS2"] as const) {
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      assertRssShape(args[0] as Record<string, unknown>);
+      return base[name].apply(this, args);
+    };
+  }
+  proto.buildRSS1 = function (this: unknown, ...args: unknown[]) {
+    assertRdfShape(args[0] as Record<string, unknown>);
+    return base.buildRSS1.apply(this, args);
   };
 }
 
@@ -89,6 +109,8 @@ async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
   try {
     raw = await parser.parseString(xml);
   } catch (first) {
+    // A shape error names what is missing; repairing entities would not add it.
+    if (first instanceof FeedParseError) throw first;
     if (isUnknownFormat(first)) throw unknownFormat(first);
     const repaired = repairXml(xml);
     if (repaired === xml) throw malformed(first);
@@ -96,6 +118,7 @@ async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
     try {
       raw = await parser.parseString(repaired);
     } catch (second) {
+      if (second instanceof FeedParseError) throw second;
       throw isUnknownFormat(second) ? unknownFormat(second) : malformed(first);
     }
   }
@@ -169,6 +192,11 @@ function unknownFormat(err: unknown): FeedParseError {
 }
 
 function malformed(err: unknown): FeedParseError {
+  // Anything but the XML parser's own error is a fault of ours reading an unexpected tree, not the feed's syntax:
+  // its message ("Cannot read properties of undefined") would tell the operator nothing.
+  if (!(err instanceof Error) || err.name !== "Error") {
+    return new FeedParseError("malformed", "Malformed XML: the feed's structure could not be read", err);
+  }
   const msg = ((err as Error)?.message ?? String(err)).split("\n").slice(0, 3).join(" ");
   return new FeedParseError("malformed", `Malformed XML: ${msg}`, err);
 }
