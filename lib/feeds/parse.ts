@@ -1,5 +1,6 @@
 // parseFeed: RSS 0.9x/1.0/2.0 and Atom through rss-parser, JSON Feed by hand, one output shape for all.
 import Parser from "rss-parser";
+import { atomContent, atomTitleText, titlesInOrder } from "./atom-text";
 import { assertRdfShape, assertRssShape, dropAttributelessLinks } from "./feed-shape";
 import { parseJsonFeed } from "./json-feed";
 import { normaliseItem, type RawItem, resolveUrl } from "./normalise-item";
@@ -14,6 +15,8 @@ export type { FeedItem, ParsedFeed, SkippedItem } from "./types";
 export const MAX_FEED_CHARS = 10 * 1024 * 1024;
 
 const FAILED = "__parallaxItemError";
+/** The entry's title, content and summary elements as xml2js gave them, for atom-text.ts to read by their type. */
+const RAW = "__parallaxRawAtom";
 
 type Hook = (...args: unknown[]) => Record<string, unknown>;
 type Hooks = {
@@ -40,7 +43,12 @@ class TolerantParser extends Parser {
   for (const name of ["parseItemAtom", "parseItemRss"] as const) {
     proto[name] = function (this: unknown, ...args: unknown[]) {
       try {
-        return base[name].apply(this, args);
+        const item = base[name].apply(this, args);
+        if (name === "parseItemAtom") {
+          const entry = args[0] as Record<string, unknown[] | undefined>;
+          item[RAW] = { title: entry.title?.[0], content: entry.content?.[0], summary: entry.summary?.[0] };
+        }
+        return item;
       } catch (err) {
         return { [FAILED]: (err as Error).message };
       }
@@ -48,8 +56,11 @@ class TolerantParser extends Parser {
   }
   proto.buildAtomFeed = function (this: TolerantParser, ...args: unknown[]) {
     this.format = "atom";
-    dropAttributelessLinks(args[0] as Record<string, unknown>);
-    return base.buildAtomFeed.apply(this, args);
+    const doc = args[0] as Record<string, unknown>;
+    dropAttributelessLinks(doc);
+    const feed = base.buildAtomFeed.apply(this, args);
+    feed[RAW] = { title: (doc.feed as Record<string, unknown[] | undefined>).title?.[0] };
+    return feed;
   };
   for (const name of ["buildRSS0_9", "buildRSS2"] as const) {
     proto[name] = function (this: unknown, ...args: unknown[]) {
@@ -104,7 +115,8 @@ function withoutDuplicates(feed: ParsedFeed): ParsedFeed {
 type RssOutput = Awaited<ReturnType<Parser["parseString"]>>;
 
 async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
-  let parser = newParser();
+  const first = newParser();
+  let parser = first;
   let raw: RssOutput;
   try {
     raw = await parser.parseString(xml);
@@ -123,9 +135,15 @@ async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
     }
   }
 
+  // Titles whose text is markup are read again in document order, once, only when a feed has one.
+  let ordered: ReturnType<typeof titlesInOrder> | undefined;
+  const inOrder = () => (ordered ??= titlesInOrder(parser === first ? xml : repairXml(xml)));
+  const rawFeed = (raw as Record<string, unknown>)[RAW] as { title?: unknown } | undefined;
+  const feedTitle = rawFeed ? atomTitleText(rawFeed.title, () => inOrder().feed) : raw.title;
+
   const out: ParsedFeed = {
     format: parser.format,
-    title: str(raw.title),
+    title: str(feedTitle),
     link: resolveUrl(str(raw.link), baseUrl),
     items: [],
     skipped: [],
@@ -135,16 +153,26 @@ async function parseXmlFeed(xml: string, baseUrl: string): Promise<ParsedFeed> {
   const skipHours = parseSkipHours(raw.skipHours);
   if (skipHours.length) out.skipHours = skipHours;
 
-  for (const item of raw.items as Record<string, unknown>[]) {
+  for (const [index, item] of (raw.items as Record<string, unknown>[]).entries()) {
     if (typeof item[FAILED] === "string") {
       out.skipped.push({ reason: `unreadable item: ${item[FAILED]}` });
       continue;
     }
+    if (parser.format === "atom") readAtomText(item, () => inOrder().entries[index] ?? null);
     const result = normaliseItem(toRawItem(item, parser.format), baseUrl);
     if (result.ok) out.items.push(result.item);
     else out.skipped.push({ reason: result.reason, ref: result.ref });
   }
   return out;
+}
+
+/** Replaces rss-parser's title, content and summary of an Atom entry with what their type and mode say. */
+function readAtomText(item: Record<string, unknown>, titleInOrder: () => string | null): void {
+  const raw = item[RAW] as { title?: unknown; content?: unknown; summary?: unknown } | undefined;
+  if (!raw) return;
+  item.title = atomTitleText(raw.title, titleInOrder) ?? undefined;
+  item.content = atomContent(raw.content, item.content);
+  item.summary = atomContent(raw.summary, item.summary);
 }
 
 function toRawItem(item: Record<string, unknown>, format: "rss" | "atom"): RawItem {
