@@ -6,7 +6,7 @@ import { parseJsonFeed } from "./json-feed";
 import { normaliseItem, type RawItem, resolveUrl } from "./normalise-item";
 import { FeedParseError, type ParsedFeed } from "./types";
 import { assertSafeXml } from "./xml-guard";
-import { repairXml } from "./xml-repair";
+import { repairXml, stripIllegalXmlChars } from "./xml-repair";
 
 export { FeedParseError } from "./types";
 export type { FeedItem, ParsedFeed, SkippedItem } from "./types";
@@ -92,7 +92,7 @@ export async function parseFeed(document: string, baseUrl: string, opts: ParseFe
   if (text.startsWith("{")) return withoutDuplicates(parseJsonFeed(text, baseUrl));
   if (!text.startsWith("<")) throw new FeedParseError("unknown-format", "Neither XML nor JSON");
   assertSafeXml(text);
-  return withoutDuplicates(await parseXmlFeed(text, baseUrl));
+  return withoutDuplicates(await parseXmlFeed(stripIllegalXmlChars(text), baseUrl));
 }
 
 /** Feeds sometimes list an item twice (same guid or same link); the consumer should see it once. */
