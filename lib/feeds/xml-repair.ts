@@ -162,3 +162,12 @@ export function repairXml(xml: string): string {
     .map((part, i) => (i % 2 === 1 ? part : repairSegment(part)))
     .join("");
 }
+
+// XML 1.0 allows no C0 control character but tab, newline and carriage return, nor U+FFFE/U+FFFF. Feeds that
+// paste text from elsewhere carry them (Miniflux meets "\x10" in titles); sax lets them through into titles, where
+// they are invisible noise, so they are removed. They are not text: nothing a reader could see is lost.
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function stripIllegalXmlChars(xml: string): string {
+  return xml.replace(ILLEGAL_XML_CHARS, "");
+}

@@ -4,7 +4,11 @@
 // TextDecoder (full ICU) knows the WHATWG labels and legacy encodings, so no iconv is needed, with one exception
 // (decodeBytes).
 
+import { sniffLegacyEncoding } from "./sniff-legacy";
+
 const SNIFF_BYTES = 2048;
+/** How far into an XML declaration its encoding may stand (Miniflux meets declarations padded past 4 KB). */
+const XML_DECLARATION_BYTES = 16 * 1024;
 
 /** The WHATWG name for a label, or null when TextDecoder does not know it. */
 export function normaliseCharset(label: string | null | undefined): string | null {
@@ -28,12 +32,34 @@ export function charsetFromBom(body: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * UTF-16 without a BOM, told by an XML document's first character: "<" is 3C 00 in UTF-16LE and 00 3C in UTF-16BE
+ * (XML 1.0, appendix F). Read as UTF-8 those NULs made the feed "malformed XML".
+ */
+export function charsetFromXmlStart(body: Uint8Array): string | null {
+  if (body.byteLength < 4) return null;
+  if (body[0] === 0x3c && body[1] === 0 && body[2] !== 0 && body[3] === 0) return "utf-16le";
+  if (body[0] === 0 && body[1] === 0x3c && body[2] === 0 && body[3] !== 0) return "utf-16be";
+  return null;
+}
+
+function latin1(body: Uint8Array, start: number, end: number): string {
+  const to = Math.min(body.byteLength, end);
+  return Buffer.from(body.buffer, body.byteOffset + start, Math.max(0, to - start)).toString("latin1");
+}
+
+const isXmlSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
 /** <?xml encoding="..."?> or <meta charset> / <meta http-equiv content="...; charset=..."> near the start. */
 export function charsetFromDocument(body: Uint8Array): string | null {
   // latin1 maps each byte to one code unit, so ASCII markup is readable whatever the real encoding is.
-  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, SNIFF_BYTES)).toString("latin1");
-  const xml = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  // The declaration is looked for after any amount of leading whitespace (sloppy generators emit blank lines first).
+  let start = 0;
+  while (start < body.byteLength && isXmlSpace(body[start])) start++;
+  const decl = latin1(body, start, start + XML_DECLARATION_BYTES);
+  const xml = /^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i.exec(decl);
   if (xml) return xml[1];
+  const head = latin1(body, 0, SNIFF_BYTES);
   const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?([^"'\s;/>]+)/i.exec(head);
   return meta ? meta[1] : null;
 }
@@ -50,6 +76,9 @@ export function detectEncoding(body: Uint8Array, hints: EncodingHints = {}): str
   // A BOM is unambiguous evidence and wins even over the header, as in the WHATWG encoding sniffing algorithm.
   const bom = charsetFromBom(body);
   if (bom) return bom;
+  // As unambiguous as a BOM: no other encoding starts a document with "<" and a NUL.
+  const utf16 = hints.declarations === false ? null : charsetFromXmlStart(body);
+  if (utf16) return utf16;
   const fromHeader = normaliseCharset(hints.header);
   if (fromHeader) return fromHeader;
   const declared = hints.declarations === false ? null : normaliseCharset(charsetFromDocument(body));
@@ -62,8 +91,10 @@ export function detectEncoding(body: Uint8Array, hints: EncodingHints = {}): str
     if (declared !== "utf-8" && hasNonAscii(body) && isValidUtf8(body, false)) return "utf-8";
     return declared;
   }
-  // No label anywhere: UTF-8 if the bytes are valid UTF-8, else the web's legacy default.
-  return isValidUtf8(body, true) ? "utf-8" : "windows-1252";
+  // No label anywhere: UTF-8 if the bytes are valid UTF-8, else a double-byte legacy encoding the bytes evidently
+  // are in (sniff-legacy.ts), else the web's legacy default.
+  if (isValidUtf8(body, true)) return "utf-8";
+  return sniffLegacyEncoding(body) ?? "windows-1252";
 }
 
 /** detectEncoding with the header charset taken from a Content-Type value. */
