@@ -5,14 +5,15 @@
  * script-src has no 'unsafe-inline': Next's inline payload scripts carry the nonce, its chunks are 'self'.
  * style-src keeps 'unsafe-inline': React renders `style` props as style attributes, which a nonce cannot cover
  * (a nonce in style-src would also switch 'unsafe-inline' off), and a stylesheet cannot run script.
- * Article images may live on the outlets' hosts, hence https: for img-src. 'unsafe-eval' and ws: are for `next dev`.
+ * img-src is this origin only: article images are shown as links to the outlets (offsite-images.ts), so that
+ * reading a page tells no third party the reader's address. 'unsafe-eval' and ws: are for `next dev` only.
  */
 export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",
