@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ArticleView } from "@/lib/articles/data";
 import { langAttribute } from "@/lib/events/format";
+import { imagesAsLinks } from "@/lib/site/offsite-images";
 import { ArticleText } from "./article-text";
 import { DateTime } from "./date-time";
 import { OutletName } from "./outlet-name";
@@ -50,9 +51,14 @@ export function ReaderView({ article }: { article: ArticleView }) {
         )}
         <div className="mt-6 text-lg">
           {article.html.trim() ? (
-            // Sanitized against an allowlist at ingest (lib/extract), so it is safe to render as HTML.
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: stored HTML was written at extraction under the one allowlist of lib/extract/sanitize-policy.ts (html/safe-body-html.ts, sanitize.ts) or from escaped text (text-dump)
-            <div lang={lang} className="article-html font-serif" dangerouslySetInnerHTML={{ __html: article.html }} />
+            // Sanitized against an allowlist at ingest (lib/extract), so it is safe to render as HTML; its images
+            // become links, so that reading here does not call the outlets' image hosts (lib/site/offsite-images.ts).
+            <div
+              lang={lang}
+              className="article-html font-serif"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: stored HTML was written at extraction under the one allowlist of lib/extract/sanitize-policy.ts (html/safe-body-html.ts, sanitize.ts) or from escaped text (text-dump)
+              dangerouslySetInnerHTML={{ __html: imagesAsLinks(article.html) }}
+            />
           ) : (
             <ArticleText text={article.text} lang={lang} />
           )}

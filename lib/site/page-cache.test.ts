@@ -115,6 +115,51 @@ describe("page cache", () => {
     }
   });
 
+  it("gives every replay of a page sent with a CSP nonce a fresh nonce, in the policy and in each nonce attribute", async () => {
+    let renders = 0;
+    const cache = createPageCache({ match: () => ({ version: async () => "a" }), maxBytes: 1 << 20 });
+    const server = createServer((req, res) => {
+      void cache.handle(req, res, () => {
+        renders++;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("content-security-policy", "default-src 'self'; script-src 'self' 'nonce-N0nce+/='");
+        res.setHeader("link", '</a.css>; rel=preload; as="style"; nonce="N0nce+/="');
+        // As Next writes it: attributes, and props in the payload; the nonce's text elsewhere is page content.
+        const body = `<script nonce="N0nce+/=">p({\\"nonce\\":\\"N0nce+/=\\"})</script><p>N0nce+/=</p><script src="/x.js" nonce="N0nce+/="></script>`;
+        if (req.headers["accept-encoding"]?.includes("gzip")) {
+          res.setHeader("content-encoding", "gzip");
+          res.end(gzipSync(body));
+        } else res.end(body);
+      });
+    });
+    const base = await listen(server);
+    for (const encoding of ["identity", "gzip"]) {
+      const seen = new Set<string>();
+      let etag = "";
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(`${base}/events/1`, { headers: { "accept-encoding": encoding } });
+        expect(response.headers.get("x-page-cache")).toBe(i === 0 ? "miss" : "hit");
+        etag = response.headers.get("etag") ?? etag;
+        const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy")!)![1];
+        seen.add(nonce);
+        const html = await response.text();
+        expect(response.headers.get("link")).toBe(`</a.css>; rel=preload; as="style"; nonce="${nonce}"`);
+        expect(html).toBe(
+          `<script nonce="${nonce}">p({\\"nonce\\":\\"${nonce}\\"})</script><p>N0nce+/=</p><script src="/x.js" nonce="${nonce}"></script>`,
+        );
+        await new Promise((r) => setTimeout(r, 20)); // the copy is stored once the response has finished
+      }
+      expect(seen.size).toBe(3);
+      // A 304 names no policy: the browser keeps the one whose nonce its own copy carries.
+      const revalidated = await fetch(`${base}/events/1`, {
+        headers: { "accept-encoding": encoding, "if-none-match": etag },
+      });
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers.get("content-security-policy")).toBeNull();
+    }
+    expect(renders).toBe(2);
+  });
+
   it("keeps within its byte budget, dropping the least recently used page first", async () => {
     const s = setup({ maxBytes: 60 });
     const base = await listen(s.server);

@@ -6,14 +6,17 @@
 // rather than storing new data under an old key (or old data under a new one).
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { nonceOf } from "./csp";
+import { type NoncedBody, splitNoncedBody, swapHeaderNonce, withFreshNonce } from "./nonced-body";
 
 export type VersionedPage = {
   /** The version of what the URL renders, or null to let the request through uncached (unknown, redirect). */
   version(url: URL): Promise<string | null>;
 };
 
-// Only 200 answers are kept, so a stored page is always replayed as 200.
-type Entry = { version: string; etag: string; headers: OutgoingHttpHeaders; body: Buffer };
+// Only 200 answers are kept, so a stored page is always replayed as 200. A page sent with a CSP nonce keeps its
+// body as `nonced` (cut at the nonce attributes, see nonced-body.ts) and gets a fresh nonce on every replay.
+type Entry = { version: string; etag: string; headers: OutgoingHttpHeaders; body: Buffer | NoncedBody };
 
 export type PageCacheStats = { hits: number; misses: number; bypasses: number; entries: number; bytes: number };
 
@@ -38,25 +41,38 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
     const old = entries.get(key);
     if (!old) return;
     entries.delete(key);
-    bytes -= old.body.length;
+    bytes -= sizeOf(old);
   }
 
   function store(key: string, entry: Entry) {
     evict(key);
-    if (entry.body.length > options.maxBytes) return;
+    if (sizeOf(entry) > options.maxBytes) return;
     entries.set(key, entry);
-    bytes += entry.body.length;
+    bytes += sizeOf(entry);
     while (bytes > options.maxBytes) evict(entries.keys().next().value!);
   }
 
-  function serve(req: IncomingMessage, res: ServerResponse, entry: Entry) {
+  async function serve(req: IncomingMessage, res: ServerResponse, entry: Entry) {
     stats.hits++;
-    const headers = { ...entry.headers, etag: entry.etag, "x-page-cache": "hit" };
+    const headers: OutgoingHttpHeaders = { ...entry.headers, etag: entry.etag, "x-page-cache": "hit" };
     if (req.headers["if-none-match"] === entry.etag) {
+      // No policy on a 304: the browser keeps the one that came with its copy, whose nonce that copy carries.
+      delete headers["content-security-policy"];
       res.writeHead(304, headers).end();
       return;
     }
-    res.writeHead(200, { ...headers, "content-length": entry.body.length }).end(entry.body);
+    let body: Buffer;
+    if (Buffer.isBuffer(entry.body)) body = entry.body;
+    else {
+      const stored = entry.body;
+      const fresh = await withFreshNonce(stored);
+      // The policy names it, and so does Next's Link header (preloads carry nonce="…").
+      for (const [name, value] of Object.entries(headers))
+        if (typeof value === "string") headers[name] = swapHeaderNonce(value, stored.nonce, fresh.nonce);
+        else if (Array.isArray(value)) headers[name] = value.map((v) => swapHeaderNonce(v, stored.nonce, fresh.nonce));
+      body = fresh.body;
+    }
+    res.writeHead(200, { ...headers, "content-length": body.length }).end(body);
   }
 
   /**
@@ -87,13 +103,19 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
     }
     stats.misses++;
     const chunks = recordBody(res);
-    res.once("finish", () => {
+    res.once("finish", async () => {
       const headers = res.getHeaders();
       if (res.statusCode !== 200 || headers["set-cookie"] !== undefined) return evict(key);
       const kept: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(headers))
         if (!NOT_REPLAYED.has(name) && value !== undefined) kept[name] = value;
-      const body = Buffer.concat(chunks);
+      const raw = Buffer.concat(chunks);
+      const nonce = nonceOf(String(headers["content-security-policy"] ?? ""));
+      const encoding = headers["content-encoding"];
+      const body = nonce
+        ? await splitNoncedBody(raw, typeof encoding === "string" ? encoding : undefined, nonce, options.maxBytes)
+        : raw;
+      if (!body) return evict(key);
       const etag = `"${createHash("sha256").update(key).update("\0").update(version).digest("base64url").slice(0, 27)}"`;
       store(key, { version, etag, headers: kept, body });
     });
@@ -105,6 +127,10 @@ export function createPageCache(options: { match: (url: URL) => VersionedPage | 
     handle,
     stats: (): PageCacheStats => ({ ...stats, entries: entries.size, bytes }),
   };
+}
+
+function sizeOf(entry: Entry): number {
+  return Buffer.isBuffer(entry.body) ? entry.body.length : entry.body.bytes;
 }
 
 /** Copies every byte written to the response (after Next's own compression, which wraps write and end later). */
