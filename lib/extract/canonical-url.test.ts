@@ -21,6 +21,13 @@ describe("canonicalUrl", () => {
     expect(canonicalUrl("https://example.com/")).toBe("https://example.com/");
   });
 
+  it("drops every trailing dot of the host, so that a canonical URL canonicalises to itself", () => {
+    // Found by tests/properties/canonical-url.test.ts: one dot was dropped per pass, so "example.com..." gave
+    // "example.com../" and that gave "example.com./": two keys for one page.
+    expect(canonicalUrl("http://EXAMPLE.com...")).toBe("http://example.com/");
+    expect(canonicalUrl(canonicalUrl("http://EXAMPLE.com...") ?? "")).toBe("http://example.com/");
+  });
+
   it("refuses what is not an http(s) URL", () => {
     expect(canonicalUrl("javascript:alert(1)")).toBeNull();
     expect(canonicalUrl("not a url")).toBeNull();

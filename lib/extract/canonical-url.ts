@@ -16,7 +16,8 @@ export function canonicalUrl(input: string): string | null {
   url.hash = "";
   url.username = "";
   url.password = "";
-  url.hostname = url.hostname.toLowerCase().replace(/\.$/, "");
+  // All trailing dots, not one: otherwise "a.example.." canonicalises to "a.example." and that to "a.example".
+  url.hostname = url.hostname.toLowerCase().replace(/\.+$/, "");
   for (const key of [...url.searchParams.keys()]) {
     if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
   }
