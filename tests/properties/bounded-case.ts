@@ -1,4 +1,6 @@
 // Runs one property case and classifies what happened, so that each property states its allowed refusals once.
+import type fc from "fast-check";
+import { assert as fcAssert } from "fast-check";
 import { expect } from "vitest";
 import type { z } from "zod";
 
@@ -53,6 +55,23 @@ export function outcomeTally(name: string) {
       return counts;
     },
   };
+}
+
+/**
+ * fc.assert with the failure message cut short: a shrunk counterexample of a 500 KB input would otherwise flood the
+ * log (the full value is in the error's cause).
+ */
+export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
+  property: fc.IAsyncPropertyWithHooks<Ts>,
+  params: fc.Parameters<Ts>,
+): Promise<void> {
+  try {
+    await fcAssert(property, params);
+  } catch (error) {
+    const message = (error as Error).message;
+    const cut = message.length > 3000 ? `${message.slice(0, 1500)}\n…\n${message.slice(-1500)}` : message;
+    throw new Error(cut, { cause: error });
+  }
 }
 
 /** Heap growth across a whole property run: bounded inputs must not leave unbounded garbage or caches behind. */

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalUrl } from "@/lib/extract/canonical-url";
-import { expectBoundedOutcome, heapMeter, preview } from "./bounded-case";
+import { assertProperty, expectBoundedOutcome, heapMeter, preview } from "./bounded-case";
 import { hostileUrl } from "./hostile-inputs";
 import { z } from "zod";
 
@@ -20,7 +20,7 @@ describe("canonicalUrl properties", () => {
   it("answers null or a clean, idempotent http(s) URL for any string", async () => {
     const heap = heapMeter();
     let cases = 0;
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(hostileUrl, async (input) => {
         cases++;
         await expectBoundedOutcome(

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FeedParseError, parseFeed } from "@/lib/feeds/parse";
-import { expectBoundedOutcome, heapMeter, outcomeTally, preview } from "./bounded-case";
+import { assertProperty, expectBoundedOutcome, heapMeter, outcomeTally, preview } from "./bounded-case";
 import { deeplyNested, encodingDeclarations, entityStorm, hostileUrl, markupSoup, randomText } from "./hostile-inputs";
 import { parsedFeedSchema } from "./schemas";
 
@@ -104,7 +104,7 @@ describe("parseFeed properties", () => {
   it("parses or refuses with a FeedParseError any feed-shaped document, in bounded time and memory", async () => {
     const heap = heapMeter();
     const tally = outcomeTally("feed parse");
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.oneof(structuredFeed, routedNoise, randomText), async (document) => {
         tally.add(await check(document));
       }),

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { extractDocument } from "@/lib/extract/document";
 import { extractHtml } from "@/lib/extract/html";
 import { ExtractionError } from "@/lib/extract/types";
-import { expectBoundedOutcome, heapMeter, outcomeTally, preview } from "./bounded-case";
+import { assertProperty, expectBoundedOutcome, heapMeter, outcomeTally, preview } from "./bounded-case";
 import {
   deeplyNested,
   encodingDeclarations,
@@ -40,7 +40,7 @@ describe("HTML extraction properties", () => {
   it("extractHtml returns a well-formed article or an ExtractionError for hostile markup", async () => {
     const heap = heapMeter();
     const tally = outcomeTally("html extract");
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(hostilePage, fc.option(hostileUrl, { nil: undefined }), async (html, url) => {
         tally.add(
           await expectBoundedOutcome(
@@ -85,7 +85,7 @@ describe("HTML extraction properties", () => {
       ),
       url: fc.option(hostileUrl, { nil: null }),
     });
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(input, async ({ content, name, gzip, contentType, url }) => {
         let bytes = content.bytes;
         if (gzip !== "none") bytes = gzipSync(bytes);

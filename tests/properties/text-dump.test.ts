@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractTextDump } from "@/lib/extract/text-dump";
 import { ExtractionError } from "@/lib/extract/types";
-import { expectBoundedOutcome, heapMeter, outcomeTally, preview } from "./bounded-case";
+import { assertProperty, expectBoundedOutcome, heapMeter, outcomeTally, preview } from "./bounded-case";
 import { entityStorm, hostileUrl, PROSE, randomText } from "./hostile-inputs";
 import { extractedArticleSchema } from "./schemas";
 
@@ -63,7 +63,7 @@ describe("text-dump properties", () => {
   it("extractTextDump returns a well-formed article or an ExtractionError for hostile dumps", async () => {
     const heap = heapMeter();
     const tally = outcomeTally("text dump");
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(
         dump,
         fc.option(hostileUrl, { nil: undefined }),
