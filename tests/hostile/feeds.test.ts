@@ -38,12 +38,12 @@ describe("polling hostile feeds", () => {
   let t: Awaited<ReturnType<typeof createTempDb>>;
   beforeAll(async () => {
     server = await startHostileServer();
-    TOPICS.forEach((topic, i) =>
+    for (const [i, topic] of TOPICS.entries()) {
       server.route(`/story/${i}`, {
         headers: { "content-type": "text/html; charset=utf-8" },
         body: articlePage(topic),
-      }),
-    );
+      });
+    }
     t = await createTempDb();
   });
   afterAll(async () => {
