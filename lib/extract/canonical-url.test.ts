@@ -21,6 +21,20 @@ describe("canonicalUrl", () => {
     expect(canonicalUrl("https://example.com/")).toBe("https://example.com/");
   });
 
+  it("drops every trailing dot of the host, so that a canonical URL canonicalises to itself", () => {
+    // Found by tests/properties/canonical-url.test.ts: one dot was dropped per pass, so "example.com..." gave
+    // "example.com../" and that gave "example.com./": two keys for one page.
+    expect(canonicalUrl("http://EXAMPLE.com...")).toBe("http://example.com/");
+    expect(canonicalUrl(canonicalUrl("http://EXAMPLE.com...") ?? "")).toBe("http://example.com/");
+  });
+
+  it("treats an index page with a trailing slash as the page itself, in one pass", () => {
+    // Found by tests/properties/canonical-url.test.ts: "/index.html/" lost its slash in the first pass and its
+    // index page only in the second.
+    expect(canonicalUrl("http://example.com/index.html/")).toBe("http://example.com/");
+    expect(canonicalUrl("http://example.com/news/index.html/")).toBe("http://example.com/news");
+  });
+
   it("refuses what is not an http(s) URL", () => {
     expect(canonicalUrl("javascript:alert(1)")).toBeNull();
     expect(canonicalUrl("not a url")).toBeNull();

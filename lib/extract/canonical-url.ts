@@ -16,12 +16,25 @@ export function canonicalUrl(input: string): string | null {
   url.hash = "";
   url.username = "";
   url.password = "";
-  url.hostname = url.hostname.toLowerCase().replace(/\.$/, "");
+  // All trailing dots, not one: otherwise "a.example.." canonicalises to "a.example." and that to "a.example".
+  url.hostname = url.hostname.toLowerCase().replace(/\.+$/, "");
   for (const key of [...url.searchParams.keys()]) {
     if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
   }
   url.searchParams.sort();
-  url.pathname = url.pathname.replace(/\/index\.(html?|php|aspx?)$/i, "/");
-  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, "");
+  url.pathname = withoutIndexOrTrailingSlash(url.pathname);
   return url.toString();
+}
+
+/**
+ * "/news/index.html", "/news/" and "/news" are one page. Repeated to a fixed point so that the result is stable:
+ * one pass turned "/news/index.html/" into "/news/index.html", which the next pass turned into "/news".
+ */
+function withoutIndexOrTrailingSlash(pathname: string): string {
+  let path = pathname;
+  for (;;) {
+    const next = path.replace(/\/index\.(html?|php|aspx?)$/i, "/").replace(/(.)\/+$/, "$1");
+    if (next === path) return path;
+    path = next;
+  }
 }

@@ -1,7 +1,7 @@
 // Boilerplate that sits inside the article container: captions and credits, share bars, "read more" and
 // related links, inline ads and newsletter boxes. Removed in place so the text and the HTML agree.
 import { BLOCK_TAGS, HEADING_TAGS } from "./block-tags";
-import { type AnyNode, type Element, classAndId, detach, isTag, textOf } from "./dom";
+import { type AnyNode, type Element, classAndId, detachAll, isTag, textOf } from "./dom";
 import { isEmbeddedPost } from "./embedded-post";
 import { classWeight } from "./hints";
 import { type Measures, linkDensity } from "./measure";
@@ -23,18 +23,18 @@ const PITCH = /\b(?:sign up|subscribe)\b[^.!?]{0,80}\bnewsletter|\bnewsletter\b[
 /** Removes boilerplate inside the chosen parts; `measures` must cover them (they are not re-measured). */
 export function cleanArticleBody(parts: Element[], measures: Measures): void {
   for (const part of parts) {
-    const doomed: AnyNode[] = [];
+    const doomed = new Set<AnyNode>();
     for (const child of part.children) collectDoomed(child, measures, doomed);
-    for (const node of doomed) detach(node);
+    detachAll(doomed);
   }
 }
 
-function collectDoomed(node: AnyNode, measures: Measures, doomed: AnyNode[]): void {
+function collectDoomed(node: AnyNode, measures: Measures, doomed: Set<AnyNode>): void {
   if (!isTag(node)) return;
   if (isBoilerplateInBody(node, measures)) {
-    doomed.push(node);
+    doomed.add(node);
     const title = previousElement(node);
-    if (title && isTitleOf(title, measures) && !doomed.includes(title)) doomed.push(title);
+    if (title && isTitleOf(title, measures)) doomed.add(title);
     return;
   }
   for (const child of node.children) collectDoomed(child, measures, doomed);

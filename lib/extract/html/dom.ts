@@ -47,6 +47,29 @@ function collect(node: AnyNode, parts: string[]): void {
   else if (isTag(node)) for (const child of node.children) collect(child, parts);
 }
 
+/**
+ * Removes many nodes at once: one pass over each parent's children instead of an indexOf and a splice per node,
+ * which made a page of 20,000 empty paragraphs take seconds (quadratic in the number of siblings).
+ */
+export function detachAll(nodes: Iterable<AnyNode>): void {
+  const byParent = new Map<AnyNode["parent"], Set<AnyNode>>();
+  for (const node of nodes) {
+    if (!node.parent) continue;
+    const doomed = byParent.get(node.parent) ?? new Set<AnyNode>();
+    byParent.set(node.parent, doomed);
+    doomed.add(node);
+  }
+  for (const [parent, doomed] of byParent) {
+    if (!parent) continue;
+    for (const node of doomed) {
+      if (node.prev) node.prev.next = node.next;
+      if (node.next) node.next.prev = node.prev;
+    }
+    parent.children = parent.children.filter((child) => !doomed.has(child));
+    for (const node of doomed) node.parent = node.prev = node.next = null;
+  }
+}
+
 /** Removes a node from its parent in place. */
 export function detach(node: AnyNode): void {
   const parent = node.parent;

@@ -113,6 +113,32 @@ describe("extractHtml without an article", () => {
     expect(() => extractHtml(html)).toThrow(/nested more than/);
   });
 
+  it("refuses deeply nested markup before parsing it, in linear time", () => {
+    // htmlparser2's stack is quadratic in the depth: 150,000 unclosed <b> (450 KB) took ~40 s to parse before
+    // the nesting limit could refuse it. 2 s is a generous bound for the linear pre-scan (milliseconds).
+    const html = `<body>${"<b>".repeat(150_000)}<p>${"deep text ".repeat(20)}</p></body>`;
+    const started = performance.now();
+    expect(() => extractHtml(html)).toThrow(/nested more than/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("does not count elements that close themselves or hold text as nesting", () => {
+    const paragraphs = "<p>An unclosed paragraph of the article, as old pages write them.".repeat(5000);
+    const script = `<script>var s = "${"<div>".repeat(5000)}";</script>`;
+    const comment = `<!-- ${"<section>".repeat(5000)} -->`;
+    const article = extractHtml(`<html><body>${script}${comment}<article>${paragraphs}</article></body></html>`);
+    expect(article.text).toMatch(/^An unclosed paragraph/);
+  });
+
+  it("drops thousands of empty paragraphs in linear time", () => {
+    // Found by tests/properties/html-extract.test.ts: each removal searched and spliced its parent's children, so
+    // 30,000 empty <p> (90 KB) took 3-6 s. 2 s is a generous bound for milliseconds.
+    const html = `<html><body><article>${"<p>".repeat(30_000)}<p>${"Real text of the article. ".repeat(10)}</p></article></body></html>`;
+    const started = performance.now();
+    expect(extractHtml(html).text).toMatch(/^Real text of the article/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it("throws for an empty document", () => {
     expect(() => extractHtml("")).toThrow(ExtractionError);
   });

@@ -10,6 +10,7 @@ import { type AnyNode, type Element, isTag } from "./dom";
 import { findMainContent } from "./main-content";
 import { readMetadata } from "./metadata";
 import { dropBoilerplate } from "./prune";
+import { assertShallowMarkup } from "./nesting-estimate";
 import { renderParagraphs } from "./render-text";
 import { safeBodyHtml } from "./safe-body-html";
 
@@ -25,6 +26,7 @@ export interface ExtractHtmlOptions {
 
 /** Extracts the article of a news page: title, outlet, byline, date, language, clean text and safe HTML. */
 export function extractHtml(html: string, options: ExtractHtmlOptions = {}): ExtractedArticle {
+  assertShallowMarkup(html);
   const $ = loadHtml(html);
   const meta = readMetadata($.root()[0], options.url);
   const root = bodyOf($, html);

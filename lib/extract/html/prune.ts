@@ -1,7 +1,7 @@
 // Removes page furniture and blocks whose class/id names them as boilerplate, unless they wrap most of the
 // page's prose (sites that misuse the tags or name their wrapper "content-sidebar-wrap").
 import { FURNITURE_TAGS } from "./block-tags";
-import { type Element, classAndId, detach, isTag } from "./dom";
+import { type Element, classAndId, detachAll, isTag } from "./dom";
 import { classWeight, isBodyMarker } from "./hints";
 import { type Measures, measureTree } from "./measure";
 import { isEmbeddedPost } from "./embedded-post";
@@ -30,10 +30,8 @@ export function dropBoilerplate(root: Element, maxShare = 0.5): Measures {
     }
   };
   visit(root);
-  for (const el of doomed) {
-    forget(el, measures);
-    detach(el);
-  }
+  for (const el of doomed) forget(el, measures);
+  detachAll(doomed);
   return measures;
 }
 
