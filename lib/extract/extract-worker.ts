@@ -3,26 +3,16 @@
 // when an input takes too long or runs it out of memory, so nothing here needs to watch the clock.
 import { parentPort } from "node:worker_threads";
 import { extractDocument } from "@/lib/extract/document";
+import { warmUpDocuments } from "@/lib/extract/warm-up";
 import { asBuffer, type ExtractRequest, transferable, type WorkerMessage } from "@/lib/extract/worker-messages";
 
 const port = parentPort;
 if (!port) throw new Error("extract-worker.ts runs as a worker thread only");
 
-// The first extraction pays for compiling the extractors and loading their data (up to a second); paid here, at
-// start, so that an input's time budget measures the input alone.
-const WARM_UP = [
-  "The first paragraph of a short article, written out in a few plain sentences so that it reads as one.",
-  "The second paragraph follows in the same way, with a little more text, and says nothing at all either.",
-];
-for (const [name, text] of [
-  ["warm-up.txt", `A warm-up headline\n\n${WARM_UP.join("\n\n")}\n`],
-  [
-    "warm-up.html",
-    `<!doctype html><title>A warm-up headline</title><article><p>${WARM_UP.join("</p><p>")}</p></article>`,
-  ],
-] as const) {
+// Paid at start rather than by the first input's time budget (warm-up.ts says why).
+for (const doc of warmUpDocuments()) {
   try {
-    extractDocument({ bytes: Buffer.from(text), name });
+    extractDocument(doc);
   } catch {
     // A warm-up that fails costs nothing but the warm-up.
   }
