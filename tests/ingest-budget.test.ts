@@ -1,6 +1,7 @@
 // Issue #16, High: extraction ran on the thread that answers readers, with no time budget, so one page the
 // extractor was slow on stalled the web server for as long as it took. Extraction now runs in a worker thread with
 // a budget of time and memory per input; an input that overruns fails with the reason and the run goes on.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import { createExtractor, type Extractor } from "@/lib/extract/bounded-extractor
 import { extractDocument } from "@/lib/extract/document";
 import { ingestInputs } from "@/lib/pipeline/ingest";
 import { longText } from "./support/long-text";
-import { seedFiles } from "./support/shared";
+import { projectRoot, seedFiles } from "./support/shared";
 import { createTempDb } from "./support/temp-db";
 
 describe("extraction under a budget, in a worker", () => {
@@ -72,6 +73,20 @@ describe("extraction under a budget, in a worker", () => {
       "new",
     ]);
   });
+
+  it("keeps no process alive once its extractions are done", () => {
+    // No close(), no process.exit(): the idle worker must not hold the event loop open.
+    const script = `import { createExtractor } from "@/lib/extract/bounded-extractor";
+      createExtractor().extract({ bytes: Buffer.from(${JSON.stringify(readFileSync(seed!, "utf8"))}), name: "seed.txt" })
+        .then(({ article }) => console.log(article.title));`;
+    const child = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "-e", script], {
+      cwd: projectRoot,
+      encoding: "utf8",
+      timeout: 90_000,
+    });
+    expect(child.status).toBe(0); // kept alive, it is killed at the timeout (tsx then exits with 143)
+    expect(child.stdout).toMatch(/^Kremlin says/);
+  }, 120_000);
 
   it("keeps the calling thread answering while a worker extracts", async () => {
     const worker = extractor({ timeoutMs: 2000 });
