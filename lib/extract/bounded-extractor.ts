@@ -22,7 +22,7 @@ export interface ExtractorOptions {
 }
 
 export interface Extractor {
-  /** Extracts one document. Its bytes are moved to the worker: `doc.bytes` is empty afterwards. */
+  /** Extracts one document. Its bytes are moved to the worker, not copied: `doc.bytes` may be empty afterwards. */
   extract(doc: RawDocument): Promise<Extraction>;
   /** Stops the worker; an extraction still running fails. */
   close(): Promise<void>;
@@ -95,8 +95,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         return new Error(`extraction worker did not start within ${duration(START_TIMEOUT_MS)}`);
       });
       const bytes = transferable(doc.bytes);
-      doc.bytes = Buffer.alloc(0);
-      const request: ExtractRequest = { id: nextId++, doc: { ...doc, bytes } };
+      // The document's fields by name: whatever else a caller's object carries may not survive postMessage.
+      const { name, url, contentType, charset } = doc;
+      const request: ExtractRequest = { id: nextId++, doc: { bytes, name, url, contentType, charset } };
       const answer = await within(
         new Promise<WorkerMessage | Error>((settle) => {
           self.job = { id: request.id, settle };
