@@ -33,6 +33,13 @@ export const envSchema = z.object({
   /** Memory for rendered event pages kept between changes of their event (lib/site/page-cache.ts); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   /**
+   * Time one input's extraction may take (lib/extract/bounded-extractor.ts); past it the input fails with that
+   * reason and the run goes on. No article takes seconds to extract; a hostile page could take hours.
+   */
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Heap of the extraction worker: a page that needs more fails with that reason instead of taking the process. */
+  EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
+  /**
    * Comma-separated host[:port] list that may be fetched even though it resolves to a private or loopback
    * address. Only tests set this, for their fixture server on 127.0.0.1; production leaves it empty.
    */

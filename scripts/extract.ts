@@ -2,8 +2,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { extractDocument } from "@/lib/extract/document";
 import { toExtractJson } from "@/lib/extract/extract-json";
+import { defaultExtractor } from "@/lib/pipeline/extractor";
 import { readInputFile } from "@/lib/pipeline/read-input-file";
 import { exitWhenFlushed } from "@/lib/cli/exit";
 
@@ -26,10 +26,13 @@ if (!parsed.success) {
   throw await exitWhenFlushed(2);
 }
 
+// The same worker, time budget and memory limit as ingestion: a file that would hang or exhaust the process
+// fails alone, with its reason, and the next file is extracted.
+const extractor = defaultExtractor();
 let failed = 0;
 for (const file of parsed.data.files) {
   try {
-    const { article } = extractDocument({
+    const { article } = await extractor.extract({
       bytes: await readInputFile(file),
       name: path.basename(file),
       url: parsed.data.url,

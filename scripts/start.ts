@@ -11,6 +11,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { getEnv } from "@/lib/env";
 import { eventPageMatch } from "@/lib/events/page-version";
 import { saveClusterState } from "@/lib/cluster/assign-event";
+import { closeDefaultExtractor } from "@/lib/pipeline/extractor";
 import { ingestFeedItem } from "@/lib/pipeline/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
 import { seedDefaultSources } from "@/lib/sources/default-sources";
@@ -85,6 +86,8 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   await scheduler?.stop();
+  // After the scheduler: the polls it waited for may have needed the extraction worker until now.
+  await closeDefaultExtractor();
   await saveIndex();
   server.close();
   await db.$disconnect();

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { longText } from "./support/long-text";
 import { runScriptSync } from "./support/run-script";
 import { projectRoot, seedFiles } from "./support/shared";
 
@@ -91,6 +92,20 @@ describe("npm run extract", () => {
     const [line, ...rest] = stdout.split("\n").filter(Boolean);
     expect(rest).toEqual([]);
     expect(JSON.parse(line!).text.split("\n\n")).toEqual(paragraphs);
+  });
+
+  it("fails a file past EXTRACT_TIMEOUT_MS with that reason, extracts the next, and ends", () => {
+    // A 19 MB hard-wrapped dump: the text-dump extractor needs tens of seconds for it.
+    const slow = path.join(mkdtempSync(path.join(tmpdir(), "parallax-extract-")), "hard-wrapped.txt");
+    writeFileSync(slow, longText(19_000_000).replace(/(.{72}) /g, "$1\n"));
+    const [first] = seedFiles();
+    const { code, stdout } = run("extract", [slow, first!], { EXTRACT_TIMEOUT_MS: "2000" });
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.error ?? "ok")).toEqual(["extraction took longer than 2 s", "ok"]);
+    expect(code).toBe(1);
   });
 
   it("takes the original URL from --url and refuses a malformed one", () => {

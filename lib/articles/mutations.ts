@@ -1,7 +1,8 @@
 // Writes for articles. They trust their input (already extracted and validated) so that ingest, the scheduler
 // and scripts can all call them.
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import type { Db } from "@/lib/db";
 import { canonicalUrl } from "@/lib/extract/canonical-url";
 import type { RawFormat } from "@/lib/extract/document";
@@ -66,11 +67,12 @@ export async function saveArticle(
     // Another stored article already has this text: keep the one we have rather than break uniqueness.
     if (!sameText && byHash && byHash.id !== existing.id) return { id: existing.id, outcome: "duplicate" };
     const sourceId = article.source ? (await upsertSource(db, article.source)).id : existing.sourceId;
+    const raw = await compressRaw(input.content);
     // One transaction with its bands: killed in between, the new text would be stored under the old bands.
     await db.$transaction(async (tx) => {
       await tx.article.update({
         where: { id: existing.id },
-        data: { ...articleFields(input, hash), url: existing.url ?? url, sourceId },
+        data: { ...articleFields(input, hash, raw), url: existing.url ?? url, sourceId },
       });
       // New text, new bands; whether it is a copy was decided when it arrived and stays so.
       if (!sameText) await indexArticle(tx, existing.id, article.text);
@@ -79,16 +81,27 @@ export async function saveArticle(
   }
 
   const sourceId = article.source ? (await upsertSource(db, article.source)).id : null;
+  const raw = await compressRaw(input.content);
   // One transaction with its bands: an article stored without them (the process killed in between) would be
   // a duplicate on the rerun, never indexed, and its syndicated copies would go unrecognised.
   return db.$transaction(async (tx) => {
-    const created = await tx.article.create({ data: { ...articleFields(input, hash), url, sourceId } });
+    const created = await tx.article.create({ data: { ...articleFields(input, hash, raw), url, sourceId } });
     const duplicateOfId = await markNearDuplicate(tx, created.id, article.text);
     return { id: created.id, outcome: "new" as const, duplicateOfId };
   });
 }
 
-function articleFields(input: SaveInput, hash: string) {
+const gzipAsync = promisify(gzip);
+
+/**
+ * The raw input as stored, gzipped on libuv's thread pool: a page may run to 20 MB, which took gzipSync over a
+ * second on the thread that answers readers (npm start stores feed items in the web server's process).
+ */
+async function compressRaw(content: Buffer): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await gzipAsync(content));
+}
+
+function articleFields(input: SaveInput, hash: string, raw: Uint8Array<ArrayBuffer>) {
   const { article } = input;
   const fetchedAt = new Date();
   return {
@@ -101,7 +114,7 @@ function articleFields(input: SaveInput, hash: string) {
     html: article.html,
     status: input.status ?? "complete",
     origin: input.origin,
-    raw: new Uint8Array(gzipSync(input.content)),
+    raw,
     rawFormat: input.format,
     feedId: input.feedId ?? null,
     fetchedAt,

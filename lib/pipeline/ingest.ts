@@ -6,8 +6,10 @@ import { saveArticle, type SaveOutcome } from "@/lib/articles/mutations";
 import { clusterArticle, saveClusterState } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
-import { extractDocument, type RawDocument } from "@/lib/extract/document";
+import type { Extractor } from "@/lib/extract/bounded-extractor";
+import type { RawDocument } from "@/lib/extract/document";
 import { fetchPage } from "@/lib/net/fetch-page";
+import { defaultExtractor } from "@/lib/pipeline/extractor";
 import { describeInput, expandInputs, type IngestInput } from "@/lib/pipeline/inputs";
 import { readInputFile } from "@/lib/pipeline/read-input-file";
 
@@ -16,6 +18,8 @@ export interface IngestOptions {
   /** Hosts that may be fetched although they resolve to private addresses (test fixture servers only). */
   allowHosts?: string[];
   onProgress?: (done: number, total: number, current: string) => void;
+  /** Extraction with its time and memory budget; the process's shared worker (lib/pipeline/extractor.ts) if not given. */
+  extractor?: Extractor;
 }
 
 export type ItemResult =
@@ -46,7 +50,7 @@ export async function ingestInput(input: IngestInput, options: IngestOptions): P
   const origin = input.kind === "url" ? input.url : path.resolve(input.kind === "file" ? input.path : input.path);
   try {
     const doc = await loadInput(input, options);
-    const result = await ingestDocument(options.db, doc, { origin });
+    const result = await ingestDocument(options.db, doc, { origin }, options.extractor);
     await options.db.ingestFailure.deleteMany({ where: { origin } });
     return { input: describeInput(input), ...result };
   } catch (error) {
@@ -56,13 +60,18 @@ export async function ingestInput(input: IngestInput, options: IngestOptions): P
   }
 }
 
-/** Extracts, stores and clusters one document. Safe to repeat: a stored article is not stored again. */
+/**
+ * Extracts, stores and clusters one document. Safe to repeat: a stored article is not stored again. Extraction
+ * runs in a worker thread under a time and memory budget, so that a hostile page neither stalls the thread that
+ * answers readers (npm start polls feeds in the web server's process) nor takes the process down.
+ */
 export async function ingestDocument(
   db: Db,
   doc: RawDocument,
   meta: { origin: string; feedId?: number | null; status?: "complete" | "partial" },
+  extractor: Extractor = defaultExtractor(),
 ) {
-  const { article, format, content } = extractDocument(doc);
+  const { article, format, content } = await extractor.extract(doc);
   const saved = await saveArticle(db, { article, format, content, ...meta });
   // Clustering runs even for a duplicate: an earlier run may have been killed between storing and clustering.
   const { eventId } = await clusterArticle(db, saved.id);
