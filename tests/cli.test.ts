@@ -102,7 +102,7 @@ describe("npm run ingest", () => {
   });
 
   it("refuses a malformed DATABASE_URL with a readable message", () => {
-    const { code, stderr } = run("ingest", ["x"], { DATABASE_URL: "postgres://nope" });
+    const { code, stderr } = run("ingest", ["x"], { DATABASE_URL: "mysql://nope" });
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/DATABASE_URL must be a SQLite URL/);
   });
