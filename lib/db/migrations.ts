@@ -125,6 +125,28 @@ async function withEngine<T>(
   }
 }
 
+/** Creates the URL's PostgreSQL database when it does not exist, through the server's "postgres" database. */
+async function ensurePgDatabase(databaseUrl: string): Promise<void> {
+  const connection = pgConnectionFromUrl(databaseUrl);
+  const probe = await new PrismaPg(connection).connect();
+  try {
+    await probe.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] });
+    return;
+  } catch (error) {
+    // 3D000: invalid_catalog_name, the database does not exist. Anything else is the caller's to see.
+    const text = `${(error as { cause?: { originalCode?: string } }).cause?.originalCode ?? ""} ${String(error)}`;
+    if (!/3D000|does not exist/.test(text)) throw error;
+  } finally {
+    await probe.dispose();
+  }
+  const admin = await new PrismaPg({ ...connection, database: "postgres" }).connect();
+  try {
+    await admin.executeScript(`CREATE DATABASE "${connection.database.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.dispose();
+  }
+}
+
 /**
  * The engine's introspection of a PostgreSQL database (the diff describes the shadow database) reads catalogue
  * columns of the one-byte type "char" (oid 18, e.g. pg_class.relkind), which @prisma/adapter-pg 7.10 does not map
@@ -166,10 +188,11 @@ function acceptScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 /**
- * Applies every pending migration to the database (SQLite: creating the file if needed; PostgreSQL: the
- * database must exist), from that provider's migrations folder.
+ * Applies every pending migration to the database, from that provider's migrations folder, creating the SQLite
+ * file or the PostgreSQL database if needed (as `prisma migrate deploy` does).
  */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  if (providerOf(databaseUrl) === "postgresql") await ensurePgDatabase(databaseUrl);
   const migrationsList = await readMigrations(layoutFor(providerOf(databaseUrl)).migrationsDir);
   return withEngine(databaseUrl, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
