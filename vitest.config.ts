@@ -28,8 +28,7 @@ const shared = {
  * The test files that store something, run on PostgreSQL too. Not here: the browser tests (tests/e2e,
  * tests/editor-e2e.test.ts), which run a built site once, on SQLite; tests without a database; and, SQLite-only
  * by design: tests/cluster/saved-state.test.ts (the clusterer's index saved in a file beside the SQLite file; on
- * PostgreSQL it is not saved yet), tests/cli.test.ts, tests/editor-cli.test.ts, tests/sources/cli.test.ts and
- * tests/ingest-kill.test.ts (they start the scripts on their own SQLite files; not yet parametrised).
+ * PostgreSQL it is not saved yet).
  */
 export const DATABASE_TESTS = [
   "tests/migrations.test.ts",
@@ -40,7 +39,6 @@ export const DATABASE_TESTS = [
   "tests/cluster/generation.test.ts",
   "tests/cluster/merge-pass.test.ts",
   "tests/cluster/recluster.test.ts",
-  "tests/cluster/saved-state.test.ts",
   "tests/compare/api.test.ts",
   "tests/compare/event-view.test.ts",
   "tests/compare/seeds.test.ts",
@@ -58,6 +56,10 @@ export const DATABASE_TESTS = [
   "tests/sources/import-export.test.ts",
   "tests/sources/mutations.test.ts",
   "tests/tag-feeds.test.ts",
+  "tests/cli.test.ts",
+  "tests/editor-cli.test.ts",
+  "tests/sources/cli.test.ts",
+  "tests/ingest-kill.test.ts",
 ];
 
 const projects: TestProjectInlineConfiguration[] = [

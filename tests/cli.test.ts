@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScriptSync } from "./support/run-script";
 import { projectRoot, seedFiles } from "./support/shared";
+import { createTempDbUrl } from "./support/temp-db";
 
 const run = runScriptSync;
 
@@ -73,11 +74,14 @@ describe("npm run extract", () => {
 
 describe("npm run ingest", () => {
   let env: Record<string, string>;
-  beforeAll(() => {
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "parallax-ingest-cli-"));
-    env = { DATABASE_URL: `file:${path.join(dir, "cli.db")}` };
+    const temp = await createTempDbUrl(dir);
+    env = { DATABASE_URL: temp.url };
+    drop = temp.drop;
   });
-  afterAll(() => {});
+  afterAll(() => drop());
 
   it("imports the seeds, then reports them all as duplicates on the second run", () => {
     const first = run("ingest", [path.join(projectRoot, "..", "shared", "seeds")], env);

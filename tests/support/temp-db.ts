@@ -43,6 +43,15 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
   };
 }
 
+/**
+ * A database URL that a script run by the test creates and migrates itself: a file in `dir`, or a new (empty)
+ * database on the PostgreSQL test server.
+ */
+export async function createTempDbUrl(dir: string, file = "cli.db"): Promise<{ url: string; drop(): Promise<void> }> {
+  if (testingPostgres) return createPgDatabase();
+  return { url: `file:${path.join(dir, file)}`, drop: async () => {} };
+}
+
 export async function createTempDb(): Promise<{ db: Db; url: string; dir: string; cleanup(): Promise<void> }> {
   // The temp folder exists either way: tests keep other files there (saved states, inputs).
   const dir = mkdtempSync(path.join(tmpdir(), "parallax-test-"));
