@@ -60,6 +60,11 @@ export const DATABASE_TESTS = [
   "tests/editor-cli.test.ts",
   "tests/sources/cli.test.ts",
   "tests/ingest-kill.test.ts",
+  "tests/search/data.test.ts",
+  "tests/events/page-version.test.ts",
+  "tests/events/data.test.ts",
+  "tests/events/event-page.test.ts",
+  "tests/compare/syndication.test.ts",
 ];
 
 const projects: TestProjectInlineConfiguration[] = [
