@@ -34,15 +34,23 @@ describe("parseEnv", () => {
   it("fails with one line per bad variable, naming it", () => {
     const error = (() => {
       try {
-        parseEnv({ DATABASE_URL: "postgres://x", PAGE_CACHE_MB: "-1", INGEST_SCHEDULE: "maybe" });
+        parseEnv({ DATABASE_URL: "mysql://x", PAGE_CACHE_MB: "-1", INGEST_SCHEDULE: "maybe" });
       } catch (e) {
         return (e as Error).message;
       }
     })();
     expect(error).toMatch(/^Invalid environment:/);
-    expect(error).toMatch(/DATABASE_URL: DATABASE_URL must be a SQLite URL/);
+    expect(error).toMatch(/DATABASE_URL: DATABASE_URL must be a SQLite URL .* or a PostgreSQL URL/);
     expect(error).toMatch(/PAGE_CACHE_MB:/);
     expect(error).toMatch(/INGEST_SCHEDULE:/);
+  });
+});
+
+describe("DATABASE_URL", () => {
+  it("accepts SQLite and PostgreSQL URLs", () => {
+    for (const url of ["file:./x.db", "postgresql://u:p@db:5432/parallax", "postgres://db/parallax"]) {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
   });
 });
 

@@ -8,9 +8,14 @@ const onOff = z
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 export const envSchema = z.object({
+  /** `file:…` for SQLite (the embedded default), `postgresql://…` (or `postgres://…`) for PostgreSQL. */
   DATABASE_URL: z
     .string()
-    .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/parallax.db"')
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/i,
+      'DATABASE_URL must be a SQLite URL such as "file:./data/parallax.db" or a PostgreSQL URL such as ' +
+        '"postgresql://user:password@host:5432/parallax"',
+    )
     .default("file:./data/parallax.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),

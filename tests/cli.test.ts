@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { longText } from "./support/long-text";
 import { runScriptSync } from "./support/run-script";
 import { projectRoot, seedFiles } from "./support/shared";
+import { createTempDbUrl } from "./support/temp-db";
 
 const run = runScriptSync;
 
@@ -126,11 +127,14 @@ describe("npm run extract", () => {
 
 describe("npm run ingest", () => {
   let env: Record<string, string>;
-  beforeAll(() => {
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "parallax-ingest-cli-"));
-    env = { DATABASE_URL: `file:${path.join(dir, "cli.db")}` };
+    const temp = await createTempDbUrl(dir);
+    env = { DATABASE_URL: temp.url };
+    drop = temp.drop;
   });
-  afterAll(() => {});
+  afterAll(() => drop());
 
   it("imports the seeds, then reports them all as duplicates on the second run", () => {
     const first = run("ingest", [path.join(projectRoot, "..", "shared", "seeds")], env);
@@ -155,7 +159,7 @@ describe("npm run ingest", () => {
   });
 
   it("refuses a malformed DATABASE_URL with a readable message", () => {
-    const { code, stderr } = run("ingest", ["x"], { DATABASE_URL: "postgres://nope" });
+    const { code, stderr } = run("ingest", ["x"], { DATABASE_URL: "mysql://nope" });
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/DATABASE_URL must be a SQLite URL/);
   });

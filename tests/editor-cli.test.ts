@@ -4,11 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
+import { createTempDbUrl } from "@/tests/support/temp-db";
 import { checkCredentials } from "@/lib/auth/users";
 import { runScriptSync } from "./support/run-script";
 
 const dir = mkdtempSync(path.join(tmpdir(), "parallax-user-cli-"));
-const DATABASE_URL = `file:${path.join(dir, "cli.db")}`;
+// A file in `dir`, or a database on the PostgreSQL test server in the "postgres" project.
+let DATABASE_URL: string;
+let dropDb: () => Promise<void>;
 
 // No stdin, so not a terminal: the password must come from a file.
 const run = (args: string[]) => runScriptSync("user-create", args, { DATABASE_URL });
@@ -20,11 +23,13 @@ function file(name: string, content: string): string {
 }
 
 let db: Db;
-beforeAll(() => {
+beforeAll(async () => {
+  ({ url: DATABASE_URL, drop: dropDb } = await createTempDbUrl(dir));
   db = createDb(DATABASE_URL);
 });
 afterAll(async () => {
   await db.$disconnect();
+  await dropDb();
 });
 
 describe("npm run user:create", () => {

@@ -9,12 +9,17 @@ const KEY = "cluster.generation";
 
 /** Counts one membership change; returns the new value. Call inside the transaction that makes the change. */
 export async function bumpGeneration(tx: Tx | Db): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ value: string }[]>(
-    `INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (?, '1', CURRENT_TIMESTAMP)
-     ON CONFLICT ("key") DO UPDATE SET "value" = CAST("value" AS INTEGER) + 1, "updatedAt" = CURRENT_TIMESTAMP
-     RETURNING "value"`,
-    KEY,
-  );
+  // One statement that runs on SQLite and PostgreSQL alike: Prisma's tagged template writes each provider's
+  // placeholders, the row is qualified (PostgreSQL's DO UPDATE would find a bare "value" ambiguous), the counter
+  // goes back to text explicitly, and the time is a parameter rather than CURRENT_TIMESTAMP (which PostgreSQL
+  // would give in the session's zone, not the UTC Prisma stores). Atomic on both: SQLite holds the write lock,
+  // PostgreSQL the row lock of the conflicting key until the transaction ends.
+  const now = new Date();
+  const rows = await tx.$queryRaw<{ value: string }[]>`
+    INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${KEY}, '1', ${now})
+    ON CONFLICT ("key") DO UPDATE
+      SET "value" = CAST(CAST("Setting"."value" AS INTEGER) + 1 AS TEXT), "updatedAt" = ${now}
+    RETURNING "value"`;
   return Number(rows[0]!.value);
 }
 

@@ -3,7 +3,7 @@
 // matches; ingest calls refreshComparison right after clustering so readers rarely pay for a rebuild.
 import { createHash } from "node:crypto";
 import { resolveMergeChain } from "@/lib/cluster/merge-chain";
-import type { Db } from "@/lib/db";
+import { type Db, dbProvider } from "@/lib/db";
 import { buildComparison } from "./build";
 import { COMPARISON_FORMAT, comparisonSchema, type Comparison, type ComparisonResponse, type Coverage } from "./schema";
 
@@ -16,6 +16,16 @@ const NOT_COVERED_LIMIT = 8;
 export const versionedMembersSelect = {
   select: { article: { select: { id: true, updatedAt: true, source: { select: { domain: true, updatedAt: true } } } } },
 } as const;
+
+/**
+ * A title filter for `text` in any case, as SQLite's LIKE (ASCII) matches; PostgreSQL's is case-sensitive unless
+ * told otherwise, and the SQLite client's types (the one Db type) do not know the `mode` option.
+ */
+function containsAnyCase(db: Db, text: string): { contains: string } {
+  return dbProvider(db) === "postgresql"
+    ? ({ contains: text, mode: "insensitive" } as { contains: string })
+    : { contains: text };
+}
 
 async function loadMembers(db: Db, eventId: number) {
   return db.event.findUnique({
@@ -145,7 +155,7 @@ export async function findMissingOutlets(
       .sort((a, b) => b.articles - a.articles || a.sourceId - b.sourceId);
   if (names.length > 0) {
     const related = await db.event.findMany({
-      where: { id: { not: eventId }, mergedIntoId: null, OR: names.map((n) => ({ title: { contains: n } })) },
+      where: { id: { not: eventId }, mergedIntoId: null, OR: names.map((n) => ({ title: containsAnyCase(db, n) })) },
       orderBy: { lastSeenAt: "desc" },
       take: 200,
       select: { id: true },

@@ -1,7 +1,8 @@
-// The search index the app uses. Callers depend on the SearchIndex interface only, so a PostgreSQL backend is
-// a second factory here and nothing else.
+// The search index the app uses: FTS5 on SQLite (sqlite.ts), tsvector on PostgreSQL (postgres.ts). Callers
+// depend on the SearchIndex interface only.
 import "server-only";
-import { getDb, type Db } from "@/lib/db";
+import { dbProvider, getDb, type Db } from "@/lib/db";
+import { createPgSearchIndex } from "./postgres";
 import { createSqliteSearchIndex } from "./sqlite";
 import type { SearchIndex } from "./types";
 
@@ -9,5 +10,5 @@ export type * from "./types";
 export { ensureSearchSchema, SEARCH_FTS_TABLES } from "./fts-schema";
 
 export function getSearchIndex(db: Db = getDb()): SearchIndex {
-  return createSqliteSearchIndex(db);
+  return dbProvider(db) === "postgresql" ? createPgSearchIndex(db) : createSqliteSearchIndex(db);
 }

@@ -4,12 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
+import { createTempDbUrl } from "@/tests/support/temp-db";
 import { parseOpml } from "@/lib/opml";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
 import { runScript } from "@/tests/support/run-script";
 
 const dir = mkdtempSync(path.join(tmpdir(), "parallax-sources-cli-"));
-const DATABASE_URL = `file:${path.join(dir, "cli.db")}`;
+// A file in `dir`, or a database on the PostgreSQL test server in the "postgres" project.
+let DATABASE_URL: string;
+let dropDb: () => Promise<void>;
 
 // Async: the fixture server lives in this process and must keep answering while a script runs.
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
@@ -22,11 +25,13 @@ function file(name: string, content: unknown): string {
 }
 
 let db: Db;
-beforeAll(() => {
+beforeAll(async () => {
+  ({ url: DATABASE_URL, drop: dropDb } = await createTempDbUrl(dir));
   db = createDb(DATABASE_URL);
 });
 afterAll(async () => {
   await db.$disconnect();
+  await dropDb();
 });
 
 describe("npm run sources:import / sources:export", () => {
