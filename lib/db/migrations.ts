@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { createSchemaEngine } from "./schema-engine";
+import { migrateSqliteSafely } from "./sqlite-migrate";
 import { derivePostgresSchema, postgresSchemaPath, sqliteSchemaPath } from "./pg-schema";
 import { type DbProvider, pgConnectionFromUrl, providerOf, sqlitePathFromUrl } from "./url";
 
@@ -194,10 +195,18 @@ function acceptScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   if (providerOf(databaseUrl) === "postgresql") await ensurePgDatabase(databaseUrl);
   const migrationsList = await readMigrations(layoutFor(providerOf(databaseUrl)).migrationsDir);
-  return withEngine(databaseUrl, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return out.appliedMigrationNames;
-  });
+  const apply = (url: string) =>
+    withEngine(url, async (engine) => {
+      const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return out.appliedMigrationNames;
+    });
+  // A half-applied PostgreSQL migration is an operator's repair (`prisma migrate resolve`), as with Prisma's own
+  // CLI; the embedded SQLite default has no operator, so a kill mid-way is guarded (sqlite-migrate.ts).
+  if (providerOf(databaseUrl) === "postgresql") return apply(databaseUrl);
+  const file = sqlitePathFromUrl(databaseUrl);
+  if (file === ":memory:") return apply(databaseUrl);
+  const names = migrationsList.migrationDirectories.map((m) => m.path);
+  return migrateSqliteSafely(file, names, (target) => apply(`file:${target}`));
 }
 
 /**
