@@ -1,4 +1,5 @@
 import type { AlignedRow } from "@/lib/compare/align";
+import { MAX_COMPARE_TEXT_CHARS } from "@/lib/compare/build";
 import type { EventArticle } from "@/lib/events/types";
 import { CompareWordDiff } from "./compare-word-diff";
 
@@ -52,6 +53,8 @@ export function CompareTwo({
         <table className="mt-3 w-full table-fixed border-collapse text-sm">
           <caption className="text-left text-stone-600 dark:text-stone-400">
             Sentences that report the same thing side by side; the middle column shows how the wording changes.
+            {(selected.a.text.length > MAX_COMPARE_TEXT_CHARS || selected.b.text.length > MAX_COMPARE_TEXT_CHARS) &&
+              ` Only the first ${MAX_COMPARE_TEXT_CHARS.toLocaleString("en")} characters of each article are aligned; each article's reader view has the rest.`}
           </caption>
           <thead>
             <tr>

@@ -1,5 +1,10 @@
 // "Compare two": the sentences of two articles side by side, each sentence of one beside the sentence of the other
 // that reports the same thing (if any), with a word diff between them. Unmatched sentences keep their place.
+// Each side reads at most the comparison's MAX_COMPARE_TEXT_CHARS: every sentence of one is scored against every
+// sentence of the other, and the event page renders every row, so two whole 200,000-character articles cost
+// seconds and megabytes.
+import { cutText } from "@/lib/text/cut-text";
+import { MAX_COMPARE_TEXT_CHARS } from "./build";
 import { wordDiff } from "./quotes";
 import type { DiffPart } from "./schema";
 import { splitSentences } from "./sentences";
@@ -16,8 +21,8 @@ export interface AlignedRow {
 export const ALIGN_THRESHOLD = 0.3;
 
 export function alignArticles(leftText: string, rightText: string): AlignedRow[] {
-  const left = splitSentences(leftText).map((s) => s.text);
-  const right = splitSentences(rightText).map((s) => s.text);
+  const left = splitSentences(cutText(leftText, MAX_COMPARE_TEXT_CHARS)).map((s) => s.text);
+  const right = splitSentences(cutText(rightText, MAX_COMPARE_TEXT_CHARS)).map((s) => s.text);
   const space = buildVectors([...left, ...right]);
   const pairs: { i: number; j: number; similarity: number }[] = [];
   for (let i = 0; i < left.length; i++) {
