@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { EventArticle } from "@/lib/events/types";
+import { columnParagraphs } from "@/lib/events/column-text";
 import { langAttribute, languageName } from "@/lib/events/format";
 import { ArticleText } from "./article-text";
 import { DateTime } from "./date-time";
@@ -12,20 +13,25 @@ const linkClass =
 /**
  * One article of an event, as a column. On wide screens it scrolls on its own, so it is focusable for
  * keyboard users (arrow keys scroll it) and named by its headline. `notes` go at the foot of the sticky header
- * (what the comparison says about the article); `children` replace the plain text as the body.
+ * (what the comparison says about the article); `children` replace the plain text as the body. The body shows the
+ * article's beginning up to the column's bound (lib/events/column-text.ts), then a link to the reader view for the
+ * rest: `cut` says that `children` left part of the article out.
  */
 export function ArticleColumn({
   article,
   notes,
   children,
+  cut = false,
 }: {
   article: EventArticle;
   notes?: ReactNode;
   children?: ReactNode;
+  cut?: boolean;
 }) {
   const titleId = `article-${article.id}-title`;
   const lang = langAttribute(article.language);
   const language = languageName(article.language);
+  const shown = columnParagraphs(article.text);
   return (
     <article
       aria-labelledby={titleId}
@@ -63,7 +69,18 @@ export function ArticleColumn({
             Only the feed&apos;s excerpt could be fetched; the original has the full text.
           </p>
         )}
-        {children ?? <ArticleText text={article.text} lang={lang} />}
+        {children ?? <ArticleText text={shown.paragraphs.join("\n\n")} lang={lang} />}
+        {(shown.cut || cut) && (
+          <p
+            className="mt-4 border-t border-stone-200 pt-3 text-sm dark:border-stone-800"
+            data-testid="continue-reading"
+          >
+            <span className="text-stone-600 dark:text-stone-400">This column shows the article&apos;s beginning. </span>
+            <Link href={`/articles/${article.id}`} className={linkClass}>
+              Continue reading in the reader view<span className="sr-only">: {article.title}</span> →
+            </Link>
+          </p>
+        )}
       </div>
     </article>
   );

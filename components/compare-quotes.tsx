@@ -1,4 +1,5 @@
 import type { Comparison, QuoteGroup } from "@/lib/compare/schema";
+import { clipDiff, clipSnippet } from "@/lib/events/column-text";
 import { CompareWordDiff } from "./compare-word-diff";
 import { outletLookup } from "./compare-outlets";
 
@@ -34,7 +35,7 @@ export function CompareQuotes({ comparison }: { comparison: Comparison }) {
             className="rounded-lg border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900"
           >
             <figure>
-              <blockquote className="font-serif">“{q.text}”</blockquote>
+              <blockquote className="font-serif">“{clipSnippet(q.text)}”</blockquote>
               <figcaption className="mt-1 text-sm text-stone-700 dark:text-stone-300">
                 — {q.speaker ?? "speaker not named"} · quoted by {q.outletCount}{" "}
                 {q.outletCount === 1 ? "outlet" : "outlets"}
@@ -50,7 +51,7 @@ export function CompareQuotes({ comparison }: { comparison: Comparison }) {
                     )}
                     :{" "}
                     <span className="font-serif">
-                      <CompareWordDiff parts={v.diff} />
+                      <CompareWordDiff parts={clipDiff(v.diff)} />
                     </span>
                   </li>
                 ))}

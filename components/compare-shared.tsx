@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import type { Comparison } from "@/lib/compare/schema";
+import { clipSnippet } from "@/lib/events/column-text";
 import { outletLookup } from "./compare-outlets";
 
 const MAX_GROUPS = 12;
@@ -37,7 +38,7 @@ export function CompareShared({ comparison }: { comparison: Comparison }) {
               key={g.id}
               className="rounded-lg border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900"
             >
-              <p className="font-serif">{g.label}</p>
+              <p className="font-serif">{clipSnippet(g.label)}</p>
               <p className="mt-1 text-sm">
                 <span className="rounded-full bg-indigo-100 px-2 py-0.5 font-medium text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">
                   Reported by {g.outletCount} of {comparison.reportingOutletCount} outlets
@@ -61,7 +62,7 @@ export function CompareShared({ comparison }: { comparison: Comparison }) {
                           </a>
                         </Fragment>
                       ))}
-                      : <span className="font-serif">{text}</span>
+                      : <span className="font-serif">{clipSnippet(text)}</span>
                     </li>
                   ))}
                 </ul>

@@ -3,6 +3,7 @@ import type { AlignedRow } from "@/lib/compare/align";
 import type { ComparedArticle, Comparison } from "@/lib/compare/schema";
 import { selectColumns, type EventViewQuery } from "@/lib/compare/view-params";
 import type { EventArticle, EventDetail } from "@/lib/events/types";
+import { columnSentences } from "@/lib/events/column-text";
 import { countryName, langAttribute, plural } from "@/lib/events/format";
 import { ArticleColumn } from "./article-column";
 import { AlsoPublishedBy } from "./also-published-by";
@@ -179,10 +180,15 @@ function Column({
       {compared && <OnlyHereNote compared={compared} />}
     </>
   );
+  // The marked text is bounded like the plain text: the column shows the beginning, the reader view the rest.
+  const shown = compared && compared.sentences.length > 0 ? columnSentences(compared.sentences) : null;
   return (
-    <ArticleColumn article={article} notes={notes}>
-      {compared && compared.sentences.length > 0 ? (
-        <CompareMarkedText compared={compared} lang={langAttribute(article.language)} />
+    <ArticleColumn article={article} notes={notes} cut={shown?.cut}>
+      {compared && shown ? (
+        <CompareMarkedText
+          compared={{ ...compared, sentences: shown.sentences }}
+          lang={langAttribute(article.language)}
+        />
       ) : undefined}
     </ArticleColumn>
   );
