@@ -8,6 +8,12 @@ import { cutText } from "@/lib/text/cut-text";
 /** Characters of clean text kept per article, the note on a cut article included. */
 export const MAX_ARTICLE_TEXT_CHARS = 200_000;
 
+/**
+ * Characters of a title or byline kept. Headlines run to a line or two; a page whose <title> holds its whole text
+ * would otherwise repeat that text four times on every event page (column, headlines, both compare menus).
+ */
+export const MAX_TITLE_CHARS = 500;
+
 /** Closing tags of the block elements sanitized bodies are made of: a cut there leaves whole paragraphs. */
 const BLOCK_END = /<\/(?:p|li|ul|ol|blockquote|h[1-6]|pre|figure|figcaption|table|div|section)>/gi;
 
@@ -20,8 +26,9 @@ export function cutNote(originalChars: number): string {
  * The article as stored: unchanged when its text fits, else its text cut at a paragraph near the cap and its HTML
  * cut in proportion at a block boundary, each ending with the cut note. Idempotent: a capped article fits.
  */
-export function capArticle(article: ExtractedArticle): { article: ExtractedArticle; cut: boolean } {
-  if (article.text.length <= MAX_ARTICLE_TEXT_CHARS) return { article, cut: false };
+export function capArticle(given: ExtractedArticle): { article: ExtractedArticle; cut: boolean } {
+  const article = capLabels(given);
+  if (article.text.length <= MAX_ARTICLE_TEXT_CHARS) return { article, cut: article !== given };
   const note = cutNote(article.text.length);
   const text = cutText(article.text, MAX_ARTICLE_TEXT_CHARS - note.length - 2);
   const htmlBudget = Math.ceil((article.html.length * text.length) / article.text.length);
@@ -29,6 +36,14 @@ export function capArticle(article: ExtractedArticle): { article: ExtractedArtic
     article: { ...article, text: `${text}\n\n${note}`, html: `${cutHtml(article.html, htmlBudget)}<p>${note}</p>` },
     cut: true,
   };
+}
+
+/** Title and byline cut at a word near MAX_TITLE_CHARS, marked with "…"; the same object when both fit. */
+function capLabels(article: ExtractedArticle): ExtractedArticle {
+  const cap = (s: string) => (s.length <= MAX_TITLE_CHARS ? s : `${cutText(s, MAX_TITLE_CHARS - 1)}…`);
+  const title = cap(article.title);
+  const byline = article.byline == null ? article.byline : cap(article.byline);
+  return title === article.title && byline === article.byline ? article : { ...article, title, byline };
 }
 
 /** A prefix of sanitized HTML of about maxChars, ending after a block, re-sanitized so open elements close. */
