@@ -54,6 +54,8 @@ export const DATABASE_TESTS = [
   "tests/search/search.test.ts",
   "tests/sources/default-sources.test.ts",
   "tests/sources/import-export.test.ts",
+  "tests/sources/kite-catalogue.test.ts",
+  "tests/sources/kite-catalogue-real.test.ts",
   "tests/sources/mutations.test.ts",
   "tests/tag-feeds.test.ts",
   "tests/cli.test.ts",
