@@ -56,6 +56,7 @@ export const DATABASE_TESTS = [
   "tests/sources/import-export.test.ts",
   "tests/sources/kite-catalogue.test.ts",
   "tests/sources/kite-catalogue-real.test.ts",
+  "tests/sources/kite-cli.test.ts",
   "tests/sources/mutations.test.ts",
   "tests/tag-feeds.test.ts",
   "tests/cli.test.ts",
