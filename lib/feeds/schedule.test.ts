@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   activityInterval,
+  firstPollDelayMs,
   jitterFraction,
   maxAgeFromCacheControl,
   nextFetchAt,
@@ -126,5 +127,40 @@ describe("activityInterval", () => {
       weeklyItems: 84,
     });
     expect(failing).toBeLessThan(20 * 60_000);
+  });
+});
+
+describe("firstPollDelayMs", () => {
+  const interval = 15 * MIN;
+  // Catalogue-like URLs: many on one host differing only in a query, as news.google.com's hundreds of searches.
+  const urls = Array.from({ length: 6000 }, (_, i) =>
+    i % 3 === 0
+      ? `https://news.google.com/rss/search?q=topic${i}&hl=en-US`
+      : i % 3 === 1
+        ? `https://site${i}.example.com/feed/`
+        : `https://www.reddit.com/r/sub${i}/.rss`,
+  );
+
+  it("is fixed by the URL and stays inside the interval", () => {
+    for (const url of urls.slice(0, 200)) {
+      const d = firstPollDelayMs(url, interval);
+      expect(d).toBe(firstPollDelayMs(url, interval));
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThan(interval);
+    }
+    expect(firstPollDelayMs("https://a.example.com/", 0)).toBe(0);
+  });
+
+  it("spreads thousands of feeds evenly over the interval, also those of one host", () => {
+    const minuteCounts = (list: string[]) => {
+      const counts = new Array(15).fill(0);
+      for (const url of list) counts[Math.floor(firstPollDelayMs(url, interval) / MIN)]++;
+      return counts;
+    };
+    // 6000 feeds over 15 minutes: 400 a minute on average; no minute more than 20% off.
+    for (const n of minuteCounts(urls)) expect(Math.abs(n - 400)).toBeLessThan(80);
+    // The 2000 feeds of one host: about 133 a minute, so per-host politeness never faces a burst.
+    const google = urls.filter((u) => u.includes("news.google.com"));
+    for (const n of minuteCounts(google)) expect(Math.abs(n - 2000 / 15)).toBeLessThan(40);
   });
 });

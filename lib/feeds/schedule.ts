@@ -23,6 +23,25 @@ export function jitterFraction(feedId: number, salt: number): number {
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 }
 
+/** A stable fraction in [0, 1) for a string (FNV-1a, then a finaliser so similar URLs land far apart). */
+export function stringFraction(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return jitterFraction(h | 0, 0x5eed);
+}
+
+/**
+ * How long after being switched on a feed is first polled: a point in [0, interval) fixed by its URL. Enabling a
+ * catalogue category of thousands of feeds then spreads their first polls evenly over one interval (and so the
+ * polls that follow, which are timed from each feed's own last poll) instead of queueing them all at once.
+ */
+export function firstPollDelayMs(url: string, intervalMs: number): number {
+  return Math.floor(stringFraction(url) * Math.max(0, intervalMs));
+}
+
 export interface ScheduleInput {
   feedId: number;
   now: Date;

@@ -12,6 +12,12 @@ export interface SchedulerOptions {
   /** Delay before the first pass after start. Default 5 s, so startup work finishes first. */
   initialDelayMs?: number;
   globalConcurrency?: number;
+  /**
+   * How often a pass looks for due feeds. Default: a minute, or the interval when shorter. Feeds' due times are
+   * spread over the interval (first polls by URL, later ones by each feed's own last poll plus jitter); a pass
+   * only once per interval would gather them back into one burst.
+   */
+  tickMs?: number;
   perHostConcurrency?: number;
   /** Extra options for every fetch (timeouts, size limits). */
   fetchOptions?: Omit<PollOptions, "onItem" | "intervalMinutes" | "log" | "allowHosts">;
@@ -67,26 +73,34 @@ function hostOf(url: string): string {
   }
 }
 
+/** The feeds a pass polls at `now`: enabled, of an enabled outlet (or none), never polled or due; oldest due first. */
+export function dueFeeds(db: Db, now: Date): Promise<{ id: number; url: string }[]> {
+  return db.feed.findMany({
+    where: {
+      enabled: true,
+      // An editor can switch a whole outlet off; a feed without an outlet is polled on its own flag.
+      AND: [
+        { OR: [{ sourceId: null }, { source: { enabled: true } }] },
+        { OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }] },
+      ],
+    },
+    orderBy: [{ nextFetchAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    select: { id: true, url: true },
+  });
+}
+
+const TICK_MS = 60_000;
+
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   const { db, onItem, log = () => {}, now = () => new Date() } = opts;
   const intervalMs = Math.max(1, opts.intervalMinutes) * 60_000;
+  const tickMs = opts.tickMs ?? Math.min(intervalMs, TICK_MS);
   let current: Promise<void> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function pass(): Promise<void> {
-    const due = await db.feed.findMany({
-      where: {
-        enabled: true,
-        // An editor can switch a whole outlet off; a feed without an outlet is polled on its own flag.
-        AND: [
-          { OR: [{ sourceId: null }, { source: { enabled: true } }] },
-          { OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now() } }] },
-        ],
-      },
-      orderBy: [{ nextFetchAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
-      select: { id: true, url: true },
-    });
+    const due = await dueFeeds(db, now());
     if (due.length === 0) return;
     log(`pass: ${due.length} feed${due.length === 1 ? "" : "s"} due`);
     let ok = 0;
@@ -131,7 +145,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     timer = setTimeout(async () => {
       await runOnce();
       // The next pass is timed from the end of this one, so a slow pass can never overlap the next.
-      schedule(intervalMs);
+      schedule(tickMs);
     }, delayMs);
     // The scheduler should never be what keeps a process alive.
     timer.unref();
