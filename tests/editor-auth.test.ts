@@ -20,6 +20,7 @@ import {
   SESSION_TTL_MS,
 } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
+import { messageQuery, readFormMessage } from "@/lib/editor/form-message";
 import { createTempDb } from "./support/temp-db";
 
 // The real verifyPassword, counted: the throttle is judged by how many hashes an attacker got evaluated.
@@ -479,5 +480,28 @@ describe("the sign-in limit in the database, shared by two web instances", () =>
     expect(responses.filter((r) => r.status === 429)).toHaveLength(15);
     // Refused attempts take their rows back: five remain per key.
     expect(await db.loginAttempt.count({ where: { key: "email:shared@example.org" } })).toBe(5);
+  });
+});
+
+describe("the form message key in the database, shared by two web instances", () => {
+  it("a message signed by one instance is shown by another; the key is made once", async () => {
+    const [a, b] = [createDb(dbUrl), createDb(dbUrl)];
+    try {
+      // Both instances' first message at once: both must end up with the one key that was stored.
+      const [fromA, fromB] = await Promise.all([
+        messageQuery(a, "notice", "Feed added.", editorId),
+        messageQuery(b, "error", "That feed is already listed.", editorId),
+      ]);
+      const query = (q: string) => Object.fromEntries(new URLSearchParams(q));
+      expect(await readFormMessage(b, query(fromA), editorId)).toEqual({ notice: "Feed added." });
+      expect(await readFormMessage(a, query(fromB), editorId)).toEqual({ error: "That feed is already listed." });
+      expect(await db.setting.count({ where: { key: "form-message-key" } })).toBe(1);
+      // Still bound to its editor, and forged text is still dropped.
+      expect(await readFormMessage(b, query(fromA), editorId + 1000)).toEqual({});
+      expect(await readFormMessage(b, { ...query(fromA), notice: "Sign in at evil.example" }, editorId)).toEqual({});
+    } finally {
+      await a.$disconnect();
+      await b.$disconnect();
+    }
   });
 });

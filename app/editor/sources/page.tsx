@@ -28,7 +28,7 @@ export default async function EditorSourcesPage({
   if (refusal !== undefined) return <EditorRefusal title="Outlets and feeds" message={refusal} />;
   const query = await searchParams;
   const [{ sources, unfiled }, deadLetters] = await Promise.all([listSourcesForAdmin(), listDeadLetters(getDb())]);
-  const { error, notice } = readFormMessage(query, session.userId);
+  const { error, notice } = await readFormMessage(getDb(), query, session.userId);
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
       <p className="text-sm">
