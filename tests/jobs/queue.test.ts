@@ -2,6 +2,7 @@
 // same items exactly once, the feed is fetched by one of them only, a rerun adds nothing, and a job that always
 // fails ends in the dead-letter queue with its reason, where the editors' page reads it. PostgreSQL only (the
 // "postgres" vitest project); skipped on SQLite, which has no queue.
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { startScheduler } from "@/lib/feeds/scheduler";
@@ -11,6 +12,7 @@ import { type JobQueue, startJobQueue } from "@/lib/jobs/queue";
 import { queueName } from "@/lib/jobs/queues";
 import { runJobs } from "@/lib/jobs/worker";
 import { startFixtureServer, type FixtureServer } from "@/tests/support/fixture-server";
+import { runScript } from "@/tests/support/run-script";
 import { createTempDb, testingPostgres } from "@/tests/support/temp-db";
 
 const ITEMS = 12;
@@ -161,4 +163,14 @@ describe.skipIf(!testingPostgres)("the job queue with two workers", () => {
     expect(server.requests.filter((r) => r.path === "/gone")).toHaveLength(2);
     expect(await t.db.article.count({ where: { url: url } })).toBe(0);
   }, 120_000);
+});
+
+describe("npm run worker", () => {
+  it("refuses SQLite with a clear line and exit code 2, before touching the database", async () => {
+    const file = `/tmp/parallax-worker-refused-${process.pid}.db`;
+    const result = await runScript("worker", [], { DATABASE_URL: `file:${file}`, DEFAULT_SOURCES: "off" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("npm run worker needs PostgreSQL");
+    expect(existsSync(file)).toBe(false);
+  });
 });
