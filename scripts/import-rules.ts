@@ -29,6 +29,8 @@ export const LAYERS: Layer[] = [
   { name: "compare", modules: ["compare"] },
   // Orchestration: runs one input (a file, a URL, a feed item) through the stages above.
   { name: "pipeline", modules: ["pipeline"] },
+  // The durable job queue on PostgreSQL: the pipeline's stages as retried jobs, and the workers that run them.
+  { name: "jobs", modules: ["jobs"] },
   // Accounts and the editors' audit log.
   { name: "accounts", modules: ["auth", "editor"] },
   // What readers and editors see: event pages, search, feeds out, page cache, and the editorial tools on them.

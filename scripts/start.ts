@@ -1,5 +1,9 @@
 // npm start: migrate the embedded database, build the site if the sources changed, then serve it and run the
-// feed scheduler in this same process (INGEST_SCHEDULE=off disables the scheduler).
+// feed scheduler in this same process (INGEST_SCHEDULE=off disables the scheduler). On PostgreSQL the feeds go
+// through the job queue (lib/jobs): this process sends due feeds as jobs and works them too, beside any
+// `npm run worker`. `npm run start:web` (--web-only) serves the site and nothing else: no scheduler, no jobs,
+// no state of its own (sessions, the sign-in limit and the form-message key are in the database), so several
+// may run behind a load balancer.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -11,6 +15,10 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { getEnv } from "@/lib/env";
 import { eventPageMatch } from "@/lib/events/page-version";
 import { saveClusterState } from "@/lib/cluster/assign-event";
+import { providerOf } from "@/lib/db/url";
+import { enqueueFeedPoll } from "@/lib/jobs/enqueue";
+import { type JobQueue, startJobQueue } from "@/lib/jobs/queue";
+import { runJobs } from "@/lib/jobs/worker";
 import { closeDefaultExtractor } from "@/lib/pipeline/extractor";
 import { ingestFeedItem } from "@/lib/pipeline/feed-item";
 import { startScheduler } from "@/lib/feeds/scheduler";
@@ -22,6 +30,7 @@ import { exitWhenFlushed } from "@/lib/cli/exit";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = getEnv();
+const webOnly = process.argv.includes("--web-only");
 
 const applied = await applyMigrations(env.DATABASE_URL);
 if (applied.length) console.log(`database: applied ${applied.join(", ")}`);
@@ -59,18 +68,31 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 console.log(`Parallax is running on http://localhost:${env.PORT}`);
 
-// First start only: a Setting remembers it was done, so deleted sources stay deleted.
-if (env.DEFAULT_SOURCES) await seedDefaultSources(db, (line) => console.log(line));
-const scheduler = env.INGEST_SCHEDULE
-  ? startScheduler({
-      db,
-      intervalMinutes: env.INGEST_INTERVAL_MINUTES,
-      allowHosts: env.FETCH_ALLOW_HOSTS,
-      onItem: async (item, feed) => void (await ingestFeedItem(db, item, feed, env.FETCH_ALLOW_HOSTS)),
-      log: (line: string) => console.log(`[feeds] ${line}`),
-    })
-  : null;
-if (!scheduler) console.log("feed scheduler: off (INGEST_SCHEDULE=off)");
+let queue: JobQueue | null = null;
+let scheduler: ReturnType<typeof startScheduler> | null = null;
+if (webOnly) {
+  console.log("web only: no feed scheduler and no jobs in this process (run `npm run worker` for those)");
+} else {
+  // First start only: a Setting remembers it was done, so deleted sources stay deleted.
+  if (env.DEFAULT_SOURCES) await seedDefaultSources(db, (line) => console.log(line));
+  const log = (line: string) => console.log(`[feeds] ${line}`);
+  if (providerOf(env.DATABASE_URL) === "postgresql") {
+    queue = await startJobQueue(env.DATABASE_URL, { log });
+    await runJobs({ db, queue, allowHosts: env.FETCH_ALLOW_HOSTS, intervalMinutes: env.INGEST_INTERVAL_MINUTES, log });
+  }
+  const jobs = queue;
+  scheduler = env.INGEST_SCHEDULE
+    ? startScheduler({
+        db,
+        intervalMinutes: env.INGEST_INTERVAL_MINUTES,
+        allowHosts: env.FETCH_ALLOW_HOSTS,
+        onItem: async (item, feed) => void (await ingestFeedItem(db, item, feed, env.FETCH_ALLOW_HOSTS)),
+        ...(jobs && { enqueuePoll: (feedId: number) => enqueueFeedPoll(jobs, feedId) }),
+        log,
+      })
+    : null;
+  if (!scheduler) console.log("feed scheduler: off (INGEST_SCHEDULE=off)");
+}
 
 // The clusterer's index is saved beside the database at shutdown, so a restart loads it in seconds instead of
 // rebuilding it from every stored membership (lib/cluster/saved-state.ts). Not periodically: a server that
@@ -86,6 +108,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   await scheduler?.stop();
+  await queue?.stop(30);
   // After the scheduler: the polls it waited for may have needed the extraction worker until now.
   await closeDefaultExtractor();
   await saveIndex();

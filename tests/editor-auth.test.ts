@@ -3,13 +3,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db";
 import { requireAdmin, requireEditor } from "@/lib/auth/guards";
 import { handleLogin, handleLogout } from "@/lib/auth/handlers";
 import { isSameOrigin, refuseCrossOriginWrite } from "@/lib/auth/origin";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { PEER_HEADER } from "@/lib/auth/client-ip";
-import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
+import { DatabaseLimiter, loginLimiter, SlidingWindowLimiter } from "@/lib/auth/rate-limit";
 import { safeNextPath } from "@/lib/auth/schema";
 import {
   createSession,
@@ -20,6 +20,7 @@ import {
   SESSION_TTL_MS,
 } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
+import { messageQuery, readFormMessage } from "@/lib/editor/form-message";
 import { createTempDb } from "./support/temp-db";
 
 // The real verifyPassword, counted: the throttle is judged by how many hashes an attacker got evaluated.
@@ -29,6 +30,7 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
 });
 
 let db: Db;
+let dbUrl: string;
 let cleanup: () => Promise<void>;
 let editorId: number;
 const PASSWORD = "correct horse battery staple";
@@ -36,6 +38,7 @@ const PASSWORD = "correct horse battery staple";
 beforeAll(async () => {
   const t = await createTempDb();
   db = t.db;
+  dbUrl = t.url;
   cleanup = t.cleanup;
   editorId = (await createUser(db, { email: "ed@example.org", password: PASSWORD, role: "editor" })).id;
 });
@@ -425,6 +428,80 @@ describe("sign in and sign out", () => {
       });
       expect(res.status, JSON.stringify(next)).toBe(303);
       expect(res.headers.get("location")).toBe("/editor");
+    }
+  });
+});
+
+// Several web instances behind a load balancer: each has its own database client (and would have its own memory),
+// and the limit must still be five attempts in all, not five per instance.
+describe("the sign-in limit in the database, shared by two web instances", () => {
+  let other: Db;
+  beforeAll(async () => {
+    other = createDb(dbUrl);
+    await createUser(db, { email: "shared@example.org", password: PASSWORD, role: "editor" });
+  });
+  afterAll(() => other.$disconnect());
+
+  const wrong = (i: number, ip: string) =>
+    loginRequest({ email: "shared@example.org", password: `wrong ${i}` }, { [PEER_HEADER]: ip });
+
+  it("counts failures made on either instance against the same email", async () => {
+    const a = loginLimiter(db);
+    const b = loginLimiter(other);
+    // Each attempt from a new address, so only the email's count can refuse the sixth.
+    for (let i = 0; i < 5; i++) {
+      const res = await handleLogin(wrong(i, `198.51.100.${i + 1}`), { db, limiter: i % 2 ? a : b });
+      expect(res.status).toBe(303);
+    }
+    const sixth = await handleLogin(wrong(5, "198.51.100.99"), { db: other, limiter: b });
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The right password is refused too while the email is limited, on the instance that saw no failure of its own.
+    const right = await handleLogin(
+      loginRequest({ email: "shared@example.org", password: PASSWORD }, { [PEER_HEADER]: "198.51.100.98" }),
+      { db, limiter: a },
+    );
+    expect(right.status).toBe(429);
+    await a.reset("email:shared@example.org");
+  });
+
+  it("of 20 parallel wrong passwords split over two instances only 5 are evaluated", async () => {
+    const a = new DatabaseLimiter(db, 5, 15 * 60_000);
+    const b = new DatabaseLimiter(other, 5, 15 * 60_000);
+    const verify = vi.mocked(verifyPassword);
+    verify.mockClear();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        handleLogin(wrong(i, "198.51.100.200"), i % 2 ? { db, limiter: a } : { db: other, limiter: b }),
+      ),
+    );
+    expect(verify).toHaveBeenCalledTimes(5);
+    expect(responses.filter((r) => r.status === 303)).toHaveLength(5);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(15);
+    // Refused attempts take their rows back: five remain per key.
+    expect(await db.loginAttempt.count({ where: { key: "email:shared@example.org" } })).toBe(5);
+  });
+});
+
+describe("the form message key in the database, shared by two web instances", () => {
+  it("a message signed by one instance is shown by another; the key is made once", async () => {
+    const [a, b] = [createDb(dbUrl), createDb(dbUrl)];
+    try {
+      // Both instances' first message at once: both must end up with the one key that was stored.
+      const [fromA, fromB] = await Promise.all([
+        messageQuery(a, "notice", "Feed added.", editorId),
+        messageQuery(b, "error", "That feed is already listed.", editorId),
+      ]);
+      const query = (q: string) => Object.fromEntries(new URLSearchParams(q));
+      expect(await readFormMessage(b, query(fromA), editorId)).toEqual({ notice: "Feed added." });
+      expect(await readFormMessage(a, query(fromB), editorId)).toEqual({ error: "That feed is already listed." });
+      expect(await db.setting.count({ where: { key: "form-message-key" } })).toBe(1);
+      // Still bound to its editor, and forged text is still dropped.
+      expect(await readFormMessage(b, query(fromA), editorId + 1000)).toEqual({});
+      expect(await readFormMessage(b, { ...query(fromA), notice: "Sign in at evil.example" }, editorId)).toEqual({});
+    } finally {
+      await a.$disconnect();
+      await b.$disconnect();
     }
   });
 });

@@ -3,6 +3,7 @@ import { EditorCurationIndex } from "@/components/editor-curation";
 import { EditorEventList, EditorTagList } from "@/components/editor-tags";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
+import { getDb } from "@/lib/db";
 import { readFormMessage } from "@/lib/editor/form-message";
 import { editorPageGate } from "@/lib/editor/page-gate";
 import { listCuratedFlags } from "@/lib/curation/data";
@@ -27,7 +28,7 @@ export default async function EditorPage({
   if (refusal !== undefined) return <EditorRefusal title="Editors" message={refusal} />;
   const params = await searchParams;
   const [tags, events, flagged] = await Promise.all([listTags(), recentEventsForEditors(50), listCuratedFlags()]);
-  const { error, notice } = readFormMessage(params, session.userId);
+  const { error, notice } = await readFormMessage(getDb(), params, session.userId);
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-baseline gap-3">

@@ -3,14 +3,14 @@ import type { Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "./client-ip";
 import { isSameOrigin } from "./origin";
-import type { SlidingWindowLimiter } from "./rate-limit";
+import type { LoginLimiter } from "./rate-limit";
 import { LoginForm, safeNextPath } from "./schema";
 import { clearedSessionCookie, deleteSession, rotateSession, sessionCookie, tokenFromCookieHeader } from "./sessions";
 import { checkCredentials } from "./users";
 
 interface Deps {
   db: Db;
-  limiter: SlidingWindowLimiter;
+  limiter: LoginLimiter;
   /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For/-Host/-Proto (client-ip.ts, origin.ts); from the
    *  environment when not given. */
   trustProxy?: boolean;
@@ -47,7 +47,7 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
   const emailKey = `email:${parsed.data.email}`;
   const ipKey = `ip:${clientIp(req.headers, deps.trustProxy ?? getEnv().TRUST_PROXY)}`;
   // Counted before the slow hash, so parallel guesses cannot all pass the check (rate-limit.ts).
-  const wait = deps.limiter.reserve([emailKey, ipKey], now.getTime());
+  const wait = await deps.limiter.reserve([emailKey, ipKey], now.getTime());
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return text(429, `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
@@ -58,8 +58,8 @@ export async function handleLogin(req: Request, deps: Deps): Promise<Response> {
   // A wrong password (or a throw) leaves the reservation standing as the recorded failure.
   const user = await checkCredentials(deps.db, parsed.data.email, parsed.data.password);
   if (!user) return seeOther(back("invalid"));
-  deps.limiter.reset(emailKey);
-  deps.limiter.release(ipKey, now.getTime());
+  await deps.limiter.reset(emailKey);
+  await deps.limiter.release(ipKey, now.getTime());
   const previous = tokenFromCookieHeader(req.headers.get("cookie"));
   const { token, expiresAt } = await rotateSession(deps.db, user.id, previous, now);
   return seeOther(next, { "set-cookie": sessionCookie(token, expiresAt) });

@@ -1,9 +1,25 @@
-// Sign-in throttling: a sliding window of recent failures per key (an email, an IP). In memory, so it resets on
-// restart and is per process: enough for the single-process deployment Parallax ships as.
+// Sign-in throttling: a sliding window of recent failures per key (an email, an IP). Two implementations of one
+// interface: DatabaseLimiter, what the site uses, keeps the attempts in the database (LoginAttempt), so every web
+// instance behind a load balancer counts the same ones and a restart forgets nothing; SlidingWindowLimiter keeps
+// them in memory (tests, and a reference for the rule).
 // An attempt is counted before its password is hashed (reserve), not after: the hash takes tens of milliseconds,
 // and a check-then-record around it let twenty parallel guesses all pass the check before any was recorded.
-// reserve checks and records with no await in between, so on Node's one thread it is atomic.
-export class SlidingWindowLimiter {
+import type { Db } from "@/lib/db";
+
+export interface LoginLimiter {
+  /**
+   * Checks every key and, when all allow another attempt, counts it against each of them at once. Resolves to 0
+   * when the attempt may go ahead (it is then counted as a failure until released), else the milliseconds to wait.
+   */
+  reserve(keys: readonly string[], now?: number): number | Promise<number>;
+  /** Takes back one attempt reserved at `now` (a sign-in that succeeded does not count against its address). */
+  release(key: string, now: number): void | Promise<void>;
+  /** Forgets every attempt against the key. */
+  reset(key: string): void | Promise<void>;
+}
+
+/** In memory: reserve checks and records with no await in between, so on Node's one thread it is atomic. */
+export class SlidingWindowLimiter implements LoginLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
@@ -60,10 +76,58 @@ export class SlidingWindowLimiter {
   }
 }
 
-const cache = globalThis as unknown as { parallaxLoginLimiter?: SlidingWindowLimiter };
+/**
+ * The attempts in the database. reserve inserts one row per key first and then ranks it among the key's rows in
+ * the window by id: the first `limit` go ahead, the rest take their rows back and wait. Inserted before counted,
+ * so of parallel attempts on any number of instances no more than `limit` pass (SQLite has one writer, so ids
+ * follow commit order; on PostgreSQL an id allotted before a concurrent one but committed after it can only be
+ * counted late by that one, never lost).
+ */
+export class DatabaseLimiter implements LoginLimiter {
+  constructor(
+    private readonly db: Db,
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
 
-/** Five failed sign-ins per email and per IP in any fifteen minutes. */
-export function loginLimiter(): SlidingWindowLimiter {
-  cache.parallaxLoginLimiter ??= new SlidingWindowLimiter(5, 15 * 60_000);
-  return cache.parallaxLoginLimiter;
+  async reserve(keys: readonly string[], now = Date.now()): Promise<number> {
+    const since = new Date(now - this.windowMs);
+    // The window's old rows are nobody's business any more; deleting them keeps the table the size of an hour.
+    await this.db.loginAttempt.deleteMany({ where: { at: { lte: since } } });
+    const mine = await Promise.all(
+      keys.map((key) => this.db.loginAttempt.create({ data: { key, at: new Date(now) }, select: { id: true } })),
+    );
+    let wait = 0;
+    for (const [i, key] of keys.entries()) {
+      const earlier = await this.db.loginAttempt.findMany({
+        where: { key, at: { gt: since }, id: { lte: mine[i]!.id } },
+        orderBy: { id: "asc" },
+        select: { at: true },
+      });
+      if (earlier.length <= this.limit) continue;
+      // Over the limit: allowed again when the oldest of the last `limit` attempts before this one leaves the window.
+      const times = earlier.slice(0, -1).map((r) => r.at.getTime());
+      wait = Math.max(wait, times[times.length - this.limit]! + this.windowMs - now, 1);
+    }
+    if (wait > 0) await this.db.loginAttempt.deleteMany({ where: { id: { in: mine.map((m) => m.id) } } });
+    return wait;
+  }
+
+  async release(key: string, now: number): Promise<void> {
+    const row = await this.db.loginAttempt.findFirst({
+      where: { key, at: new Date(now) },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
+    if (row) await this.db.loginAttempt.deleteMany({ where: { id: row.id } });
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.db.loginAttempt.deleteMany({ where: { key } });
+  }
+}
+
+/** Five failed sign-ins per email and per IP in any fifteen minutes, counted in the database. */
+export function loginLimiter(db: Db): LoginLimiter {
+  return new DatabaseLimiter(db, 5, 15 * 60_000);
 }

@@ -15,6 +15,18 @@ const PHISH = "Your session expired, sign in at evil.example";
 const same = new Headers({ host: "parallax.test", origin: "http://parallax.test" });
 const page = { back: () => "/editor" };
 
+// The key lives in a Setting row; this stands in for the database (tests/editor-auth.test.ts uses real ones).
+const settings = new Map<string, string>();
+const setting = async ({ where }: { where: { key: string } }) =>
+  settings.has(where.key) ? { key: where.key, value: settings.get(where.key)! } : null;
+const db = {
+  setting: {
+    findUnique: setting,
+    findUniqueOrThrow: setting,
+    create: async ({ data }: { data: { key: string; value: string } }) => void settings.set(data.key, data.value),
+  },
+} as unknown as Db;
+
 /** The query of a location the runner returned, as the page receives it. */
 function query(location: string): Record<string, string> {
   return Object.fromEntries(new URL(location, "http://parallax.test").searchParams);
@@ -37,38 +49,40 @@ function post(session: AuthSession | null, op: EditorOp<string>, fields: Record<
     headers: same,
     formData,
     getSession: async () => session,
-    db: {} as Db,
+    db,
     op,
     notice: (r) => `Finished: ${r}.`,
   });
 }
 
 describe("form messages", () => {
-  it("shows nothing for text a link made up, signed or not", () => {
-    expect(readFormMessage({ error: PHISH }, alice.userId)).toEqual({});
-    expect(readFormMessage({ notice: PHISH }, alice.userId)).toEqual({});
-    expect(readFormMessage({ error: PHISH, sig: "AAAAAAAAAAAAAAAAAAAAAA" }, alice.userId)).toEqual({});
-    expect(readFormMessage({ error: PHISH, sig: "not base64 at all!" }, alice.userId)).toEqual({});
+  it("shows nothing for text a link made up, signed or not", async () => {
+    expect(await readFormMessage(db, { error: PHISH }, alice.userId)).toEqual({});
+    expect(await readFormMessage(db, { notice: PHISH }, alice.userId)).toEqual({});
+    expect(await readFormMessage(db, { error: PHISH, sig: "AAAAAAAAAAAAAAAAAAAAAA" }, alice.userId)).toEqual({});
+    expect(await readFormMessage(db, { error: PHISH, sig: "not base64 at all!" }, alice.userId)).toEqual({});
   });
 
   it("shows the runner's own notice and error to the editor who posted", async () => {
     const done = await post(alice, ok);
     expect(done).toMatch(/^\/editor\?notice=Finished%3A\+done\.&sig=[\w-]{22}$/);
-    expect(readFormMessage(query(done), alice.userId)).toEqual({ notice: "Finished: done." });
+    expect(await readFormMessage(db, query(done), alice.userId)).toEqual({ notice: "Finished: done." });
     const refused = await post(alice, echo, { name: "Ukraine" });
-    expect(readFormMessage(query(refused), alice.userId)).toEqual({ error: 'a tag named "Ukraine" already exists' });
+    expect(await readFormMessage(db, query(refused), alice.userId)).toEqual({
+      error: 'a tag named "Ukraine" already exists',
+    });
   });
 
   it("a message made for one editor, echoing their input, is shown to no other editor", async () => {
     const crafted = await post(mallory, echo, { name: PHISH });
-    expect(readFormMessage(query(crafted), mallory.userId).error).toContain(PHISH);
-    expect(readFormMessage(query(crafted), alice.userId)).toEqual({});
+    expect((await readFormMessage(db, query(crafted), mallory.userId)).error).toContain(PHISH);
+    expect(await readFormMessage(db, query(crafted), alice.userId)).toEqual({});
   });
 
   it("refuses changed text under a valid signature, and a notice's signature on an error", async () => {
     const q = query(await post(alice, ok));
-    expect(readFormMessage({ ...q, notice: PHISH }, alice.userId)).toEqual({});
-    expect(readFormMessage({ error: q.notice!, sig: q.sig! }, alice.userId)).toEqual({});
+    expect(await readFormMessage(db, { ...q, notice: PHISH }, alice.userId)).toEqual({});
+    expect(await readFormMessage(db, { error: q.notice!, sig: q.sig! }, alice.userId)).toEqual({});
   });
 
   it("shows a cross-origin refusal, made before any session is read, to any editor", async () => {
@@ -76,13 +90,17 @@ describe("form messages", () => {
       headers: new Headers({ host: "parallax.test", origin: "https://evil.example" }),
       formData: new FormData(),
       getSession: async () => alice,
-      db: {} as Db,
+      db,
       op: ok,
       notice: "never",
     });
-    expect(readFormMessage(query(location), alice.userId)).toEqual({ error: "Cross-origin request refused." });
-    expect(readFormMessage(query(location), mallory.userId)).toEqual({ error: "Cross-origin request refused." });
+    expect(await readFormMessage(db, query(location), alice.userId)).toEqual({
+      error: "Cross-origin request refused.",
+    });
+    expect(await readFormMessage(db, query(location), mallory.userId)).toEqual({
+      error: "Cross-origin request refused.",
+    });
     // ...and only that: an editor's own message is not bound to anyone else.
-    expect(messageQuery("error", "x", alice.userId)).not.toBe(messageQuery("error", "x", null));
+    expect(await messageQuery(db, "error", "x", alice.userId)).not.toBe(await messageQuery(db, "error", "x", null));
   });
 });

@@ -54,11 +54,11 @@ export async function runEditorForm<R>(page: Pick<EditorFormPage, "back">, post:
     session = await post.getSession();
     const result = await post.op({ session, db: post.db }, input);
     const notice = typeof post.notice === "string" ? post.notice : post.notice(result);
-    return `${post.next ? post.next(result) : back}?${messageQuery("notice", notice, session?.userId ?? null)}`;
+    return `${post.next ? post.next(result) : back}?${await messageQuery(post.db, "notice", notice, session?.userId ?? null)}`;
   } catch (err) {
     if (err instanceof AuthError && err.status === 401) return `/login?${new URLSearchParams({ next: back })}`;
     if (err instanceof AuthError || err instanceof InputError)
-      return `${back}?${messageQuery("error", err.message, session?.userId ?? null)}`;
+      return `${back}?${await messageQuery(post.db, "error", err.message, session?.userId ?? null)}`;
     throw err;
   }
 }

@@ -8,6 +8,11 @@ export interface SchedulerOptions {
   intervalMinutes: number;
   allowHosts?: string[];
   onItem: OnFeedItem;
+  /**
+   * With a job queue (PostgreSQL workers): a pass only sends each due feed to this (a poll job) instead of
+   * polling it here; the worker that takes the job polls it. onItem is then unused.
+   */
+  enqueuePoll?: (feedId: number) => Promise<unknown>;
   log?: (line: string) => void;
   /** Delay before the first pass after start. Default 5 s, so startup work finishes first. */
   initialDelayMs?: number;
@@ -103,6 +108,16 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     const due = await dueFeeds(db, now());
     if (due.length === 0) return;
     log(`pass: ${due.length} feed${due.length === 1 ? "" : "s"} due`);
+    if (opts.enqueuePoll) {
+      const enqueue = opts.enqueuePoll;
+      // Sent, not polled: a feed sent twice (by two workers' passes) is one job, and a claim on the feed row
+      // (lib/jobs/handlers.ts) keeps a second job for it from fetching it again.
+      for (const f of due) {
+        if (stopped) return;
+        await enqueue(f.id);
+      }
+      return;
+    }
     let ok = 0;
     let failed = 0;
     await runLimited(

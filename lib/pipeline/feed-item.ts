@@ -7,7 +7,7 @@ import { normaliseHost } from "@/lib/net/domain";
 import { type FetchedPage, fetchPage } from "@/lib/net/fetch-page";
 import { clusterArticle } from "@/lib/cluster/assign-event";
 import { feedOutletDomains, isUnderDomains } from "@/lib/pipeline/feed-domains";
-import { ingestDocument } from "@/lib/pipeline/ingest";
+import { ingestDocument, storeDocument } from "@/lib/pipeline/ingest";
 import { knownCompleteArticle, markConfirmed } from "@/lib/pipeline/known-article";
 import { escapeHtml } from "@/lib/text/escape";
 
@@ -25,10 +25,14 @@ export async function ingestFeedItem(
   item: FeedItemInput,
   feed: { id: number; url: string },
   allowHosts: string[] = [],
+  /** false: store only, and leave placing the article to the caller (the job queue's cluster-article job). */
+  cluster = true,
 ) {
   if (!item.url) throw new Error("feed item has no link");
+  const ingest = cluster ? ingestDocument : storeDocument;
   const known = await knownCompleteArticle(db, { url: item.url, publishedAt: item.publishedAt });
   if (known?.current) {
+    if (!cluster) return { outcome: "duplicate" as const, articleId: known.id, eventId: null, title: known.title };
     // Placed anyway: a run killed between storing and clustering left it without an event.
     const { eventId } = await clusterArticle(db, known.id);
     return { outcome: "duplicate" as const, articleId: known.id, eventId, title: known.title };
@@ -50,13 +54,13 @@ export async function ingestFeedItem(
     const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title>${
       item.publishedAt ? `<meta property="article:published_time" content="${item.publishedAt.toISOString()}">` : ""
     }${item.author ? `<meta name="author" content="${escapeHtml(item.author)}">` : ""}</head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${body}</article></body></html>`;
-    return ingestDocument(
+    return ingest(
       db,
       { bytes: Buffer.from(html), name: "feed-item.html", url: item.url, contentType: "text/html" },
       { origin: item.url, feedId: feed.id, status: "partial" },
     );
   }
-  const result = await ingestDocument(db, page, { origin: item.url, feedId: feed.id });
+  const result = await ingest(db, page, { origin: item.url, feedId: feed.id });
   if (known && result.articleId === known.id && result.outcome === "duplicate") await markConfirmed(db, known.id);
   return result;
 }

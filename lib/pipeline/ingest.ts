@@ -71,14 +71,28 @@ export async function ingestDocument(
   meta: { origin: string; feedId?: number | null; status?: "complete" | "partial" },
   extractor: Extractor = defaultExtractor(),
 ) {
-  const { article, format, content } = await extractor.extract(doc);
-  const saved = await saveArticle(db, { article, format, content, ...meta });
+  const saved = await storeDocument(db, doc, meta, extractor);
   // Clustering runs even for a duplicate: an earlier run may have been killed between storing and clustering.
-  const { eventId } = await clusterArticle(db, saved.id);
+  const { eventId } = await clusterArticle(db, saved.articleId);
   await refreshComparison(db, eventId).catch((e) =>
     console.warn(`comparison of event ${eventId} failed: ${e instanceof Error ? e.message : e}`),
   );
-  return { outcome: saved.outcome, articleId: saved.id, eventId, title: article.title };
+  return { ...saved, eventId };
+}
+
+/**
+ * Extracts and stores one document without placing it (eventId null): the job queue (lib/jobs) places articles
+ * in a job of its own. Safe to repeat, as ingestDocument.
+ */
+export async function storeDocument(
+  db: Db,
+  doc: RawDocument,
+  meta: { origin: string; feedId?: number | null; status?: "complete" | "partial" },
+  extractor: Extractor = defaultExtractor(),
+) {
+  const { article, format, content } = await extractor.extract(doc);
+  const saved = await saveArticle(db, { article, format, content, ...meta });
+  return { outcome: saved.outcome, articleId: saved.id, eventId: null as number | null, title: article.title };
 }
 
 async function loadInput(input: IngestInput, options: IngestOptions): Promise<RawDocument> {

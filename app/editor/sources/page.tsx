@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeadLetters } from "@/components/dead-letters";
 import { EditorSources } from "@/components/editor-sources";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
 import { readFormMessage } from "@/lib/editor/form-message";
 import { editorPageGate } from "@/lib/editor/page-gate";
+import { getDb } from "@/lib/db";
+import { listDeadLetters } from "@/lib/jobs/data";
 import {
   addFeedAction,
   editSourceAction,
@@ -24,8 +27,8 @@ export default async function EditorSourcesPage({
   const { session, refusal } = await editorPageGate("/editor/sources");
   if (refusal !== undefined) return <EditorRefusal title="Outlets and feeds" message={refusal} />;
   const query = await searchParams;
-  const { sources, unfiled } = await listSourcesForAdmin();
-  const { error, notice } = readFormMessage(query, session.userId);
+  const [{ sources, unfiled }, deadLetters] = await Promise.all([listSourcesForAdmin(), listDeadLetters(getDb())]);
+  const { error, notice } = await readFormMessage(getDb(), query, session.userId);
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
       <p className="text-sm">
@@ -45,6 +48,7 @@ export default async function EditorSourcesPage({
           addFeed: addFeedAction,
         }}
       />
+      <DeadLetters letters={deadLetters} />
     </div>
   );
 }

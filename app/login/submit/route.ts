@@ -4,5 +4,5 @@ import { loginLimiter } from "@/lib/auth/rate-limit";
 import { getEnv } from "@/lib/env";
 
 export async function POST(req: Request): Promise<Response> {
-  return handleLogin(req, { db: getDb(), limiter: loginLimiter(), trustProxy: getEnv().TRUST_PROXY });
+  return handleLogin(req, { db: getDb(), limiter: loginLimiter(getDb()), trustProxy: getEnv().TRUST_PROXY });
 }

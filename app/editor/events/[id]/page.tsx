@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EditorEventCuration } from "@/components/editor-curation";
 import { EditorRefusal } from "@/components/editor-refusal";
 import { FormMessages } from "@/components/form-messages";
+import { getDb } from "@/lib/db";
 import { readFormMessage } from "@/lib/editor/form-message";
 import { editorPageGate } from "@/lib/editor/page-gate";
 import {
@@ -31,7 +32,7 @@ export default async function CurateEventPage({ params, searchParams }: Props) {
   const event = await getEventForCuration(parsed.data.id);
   if (!event) notFound();
   const query = await searchParams;
-  const { error, notice } = readFormMessage(query, session.userId);
+  const { error, notice } = await readFormMessage(getDb(), query, session.userId);
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:px-6">
       <p className="text-sm">
