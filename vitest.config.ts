@@ -65,6 +65,7 @@ export const DATABASE_TESTS = [
   "tests/events/data.test.ts",
   "tests/events/event-page.test.ts",
   "tests/compare/syndication.test.ts",
+  "tests/archive.test.ts",
 ];
 
 const projects: TestProjectInlineConfiguration[] = [
