@@ -24,6 +24,20 @@ interface State {
 
 const states = new WeakMap<PrismaClient, Promise<State>>();
 
+/**
+ * Where a placement's writes go: the client, each change in a transaction of its own, or a transaction the caller
+ * already holds (clusterArticles places a whole batch in one).
+ */
+type Client = PrismaClient | Tx;
+
+function isClient(db: Client): db is PrismaClient {
+  return "$transaction" in db;
+}
+
+function inTransaction<T>(db: Client, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return isClient(db) ? db.$transaction(fn) : fn(db);
+}
+
 /** Drops the cached state for this client, e.g. after events were merged or rebuilt outside this process. */
 export function forgetClusterState(db: PrismaClient): void {
   states.delete(db);
@@ -50,6 +64,47 @@ export async function clusterArticle(
   });
   state.queue = run.catch(() => undefined);
   return (await run) ?? clusterArticle(db, articleId, config);
+}
+
+/**
+ * Places a batch of stored articles in order, all in one transaction (a bulk load pays one commit per batch, not
+ * several per article); idempotent. Returns each article's event. On failure nothing of the batch is placed and
+ * the in-memory state is rebuilt on the next call.
+ */
+export async function clusterArticles(
+  db: PrismaClient,
+  articleIds: number[],
+  config?: ClustererConfig,
+): Promise<{ articleId: number; eventId: number }[]> {
+  let pending = states.get(db);
+  if (!pending) {
+    pending = loadState(db, config);
+    states.set(db, pending);
+    pending.catch(() => states.delete(db));
+  }
+  const state = await pending;
+  const run = state.queue.then(async () => {
+    if ((await readGeneration(db)) !== state.generation) {
+      if (states.get(db) === pending) states.delete(db);
+      return null;
+    }
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          const placed: { articleId: number; eventId: number }[] = [];
+          for (const articleId of articleIds) placed.push({ articleId, ...(await clusterOne(tx, state, articleId)) });
+          return placed;
+        },
+        { timeout: 600_000, maxWait: 60_000 },
+      );
+    } catch (error) {
+      // The in-memory state may hold placements the rolled-back transaction does not.
+      forgetClusterState(db);
+      throw error;
+    }
+  });
+  state.queue = run.catch(() => undefined);
+  return (await run) ?? clusterArticles(db, articleIds, config);
 }
 
 async function loadState(db: PrismaClient, config?: ClustererConfig): Promise<State> {
@@ -108,7 +163,7 @@ function toClusterArticle(a: ArticleRow & { text: string }): ClusterArticle {
   };
 }
 
-async function clusterOne(db: PrismaClient, state: State, articleId: number) {
+async function clusterOne(db: Client, state: State, articleId: number) {
   const existing = await db.eventArticle.findUnique({ where: { articleId } });
   if (existing) return { eventId: existing.eventId, created: false };
   state.dirty = true;
@@ -138,7 +193,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
     match === null ? null : await db.event.findUnique({ where: { id: Number(match) }, select: { id: true } });
   let generation = 0;
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await inTransaction(db, async (tx) => {
       await tx.article.update({ where: { id: articleId }, data: { features: JSON.stringify(features) } });
       const seen = row.publishedAt ?? row.fetchedAt;
       const eventId = target
@@ -157,7 +212,8 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
     return { eventId: now, created: result.created && now === result.eventId };
   } catch (error) {
     // The in-memory state may now hold an article the database does not: rebuild it on the next call.
-    forgetClusterState(db);
+    // Inside a caller's transaction the caller does that (clusterArticles).
+    if (isClient(db)) forgetClusterState(db);
     throw error;
   }
 }
@@ -167,7 +223,7 @@ async function clusterOne(db: PrismaClient, state: State, articleId: number) {
  * that both are one story (an early article may have started a second event before the first was recognisable).
  * The older event survives with its id; the other keeps its row with `mergedIntoId` set, so its URL redirects.
  */
-async function mergePass(db: PrismaClient, state: State, eventId: number): Promise<void> {
+async function mergePass(db: Client, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
   let current = eventId;
   for (const pair of clusterer.secondPassPairs(String(current))) {
@@ -175,7 +231,7 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
     const other = Number(clusterer.resolve(pair.other));
     if (survivor === other) continue;
     let generation = 0;
-    const merged = await db.$transaction(async (tx) => {
+    const merged = await inTransaction(db, async (tx) => {
       // An editor decided these events' membership (merged, moved or split them): never merge them automatically.
       // Read inside the transaction, not from memory, so a curation that just happened is seen.
       const curated = await tx.event.count({ where: { id: { in: [survivor, other] }, curatedAt: { not: null } } });
@@ -209,12 +265,12 @@ async function mergePass(db: PrismaClient, state: State, eventId: number): Promi
  * keeps its id and URL; the new one gets the tags, which are about the kind of story both are, and stays hidden
  * if the event was.
  */
-async function splitPass(db: PrismaClient, state: State, eventId: number): Promise<void> {
+async function splitPass(db: Client, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
   const moving = clusterer.splitCandidate(String(eventId));
   if (!moving) return;
   let generation = 0;
-  const done = await db.$transaction(async (tx) => {
+  const done = await inTransaction(db, async (tx) => {
     // An editor decided this event's membership: it is never split automatically (as it is never merged).
     const event = await tx.event.findUniqueOrThrow({
       where: { id: eventId },
@@ -239,7 +295,7 @@ async function splitPass(db: PrismaClient, state: State, eventId: number): Promi
 }
 
 /** Recomputes an event's title, first/last seen, counts and (see `relabel`) summary and entities from its members. */
-async function refreshEvent(db: PrismaClient | Tx, clusterer: Clusterer, eventId: number, merged = false) {
+async function refreshEvent(db: Client, clusterer: Clusterer, eventId: number, merged = false) {
   const members = await db.eventArticle.findMany({
     where: { eventId },
     select: {
@@ -280,7 +336,7 @@ const labelSample = 30;
  * The event's summary and key entities, recomputed while it is small and then each time it grew by a tenth (one
  * more article hardly changes what most sources say, and reading the texts is the cost); always after a merge.
  */
-async function relabel(db: PrismaClient | Tx, eventId: number, articles: ArticleRow[], merged: boolean) {
+async function relabel(db: Client, eventId: number, articles: ArticleRow[], merged: boolean) {
   const n = articles.length;
   const step = (k: number) => Math.floor(Math.log(k) / Math.log(1.1));
   if (!merged && n > 20 && step(n) === step(n - 1)) {
