@@ -42,6 +42,21 @@ describe("detectEncoding: BOM, header, declaration, sniffing", () => {
     expect(detectEncoding(page)).toBe("windows-1251");
   });
 
+  it("overrules a header the bytes refute: UTF-8 text under a legacy label, non-UTF-8 text under utf-8", () => {
+    // A server's default charset sent with a UTF-8 page: stored as "CafÃ©" before.
+    expect(decodeText(Buffer.from("Café “quoted”"), "text/html; charset=iso-8859-1")).toBe("Café “quoted”");
+    // "utf-8" sent with a windows-1252 page: its curly quotes became U+FFFD before; the declaration or sniffing decides.
+    expect(decodeText(bytes("Caf", [0xe9, 0x20, 0x93, 0x71, 0x94]), "text/html; charset=utf-8")).toBe("Café “q”");
+    const declared = bytes('<meta charset="koi8-r">', [0xf0, 0xd2, 0xc9]);
+    expect(detectEncoding(declared, { header: "utf-8" })).toBe("koi8-r");
+    // An ASCII body cannot refute anything; a legacy body that is not valid UTF-8 keeps its header.
+    expect(detectEncoding(Buffer.from("plain"), { header: "koi8-r" })).toBe("koi8-r");
+    expect(detectEncoding(bytes([0xf0, 0xd2, 0xc9]), { header: "koi8-r" })).toBe("koi8-r");
+    // ASCII markup cannot be UTF-16, which would put a NUL beside every character; real UTF-16 keeps its header.
+    expect(detectEncoding(Buffer.from("<p>Café</p>"), { header: "utf-16le" })).toBe("utf-8");
+    expect(detectEncoding(Buffer.from("<p>Café</p>", "utf16le"), { header: "utf-16le" })).toBe("utf-16le");
+  });
+
   it("reads <meta http-equiv> and <?xml encoding?> declarations, but not in plain text", () => {
     const httpEquiv = bytes('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', [0x93]);
     expect(detectEncoding(httpEquiv)).toBe("windows-1252");

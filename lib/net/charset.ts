@@ -80,7 +80,10 @@ export function detectEncoding(body: Uint8Array, hints: EncodingHints = {}): str
   const utf16 = hints.declarations === false ? null : charsetFromXmlStart(body);
   if (utf16) return utf16;
   const fromHeader = normaliseCharset(hints.header);
-  if (fromHeader) return fromHeader;
+  // A header that lies (servers often send a default charset whatever the page is) is overruled by the bytes
+  // themselves: UTF-8 text is practically never valid in another encoding, and a page that is not valid UTF-8 is
+  // not UTF-8, whatever the header says. Otherwise the page would be stored as complete, garbled text.
+  if (fromHeader && !headerContradicted(body, fromHeader)) return fromHeader;
   const declared = hints.declarations === false ? null : normaliseCharset(charsetFromDocument(body));
   // A UTF-16 declaration that we could read as ASCII is wrong by definition (HTML spec says: use UTF-8).
   if (declared && !declared.startsWith("utf-16")) {
@@ -120,6 +123,24 @@ export function decodeBytes(body: Uint8Array, encoding: string): string {
 
 export function decodeText(body: Uint8Array, contentType?: string | null): string {
   return decodeBytes(body, detectCharset(body, contentType));
+}
+
+/**
+ * The header's charset is refuted by the bytes: valid multi-byte UTF-8 under a legacy label, invalid UTF-8 under
+ * "utf-8", or ASCII markup under a UTF-16 label.
+ */
+function headerContradicted(body: Uint8Array, label: string): boolean {
+  if (label === "utf-8") return !isValidUtf8(body, true);
+  // Markup in UTF-16 has a NUL beside every ASCII character: a body that opens with "<" and has none is not UTF-16.
+  if (label.startsWith("utf-16")) return opensWithMarkup(body) && !body.subarray(0, 1024).includes(0);
+  if (label === "iso-2022-jp") return false;
+  return hasNonAscii(body) && isValidUtf8(body, false);
+}
+
+function opensWithMarkup(body: Uint8Array): boolean {
+  let i = 0;
+  while (i < body.byteLength && isXmlSpace(body[i])) i++;
+  return body[i] === 0x3c;
 }
 
 function hasNonAscii(body: Uint8Array): boolean {
