@@ -71,6 +71,7 @@ export const DATABASE_TESTS = [
   "tests/archive.test.ts",
   // PostgreSQL only: skipped in the sqlite project (no job queue there).
   "tests/jobs/queue.test.ts",
+  "tests/jobs/cluster-failover.test.ts",
 ];
 
 const projects: TestProjectInlineConfiguration[] = [
