@@ -71,6 +71,8 @@ export const DATABASE_TESTS = [
   "tests/archive.test.ts",
   // PostgreSQL only: skipped in the sqlite project (no job queue there).
   "tests/jobs/queue.test.ts",
+  "tests/jobs/cluster-failover.test.ts",
+  "tests/cluster/saved-state-db.test.ts",
 ];
 
 const projects: TestProjectInlineConfiguration[] = [

@@ -133,7 +133,7 @@ export async function saveClusterState(db: PrismaClient): Promise<string | null>
     if (!state.dirty) return null;
     // A state that missed another writer's change must not be saved as if it held it.
     if ((await readGeneration(db)) !== state.generation) return null;
-    const file = saveState(db, state.clusterer, state.generation);
+    const file = await saveState(db, state.clusterer, state.generation);
     if (file === null) return null;
     state.dirty = false;
     return file;

@@ -43,7 +43,7 @@ export async function reclusterAll(
     await bumpGeneration(tx);
   });
   forgetClusterState(db);
-  dropSavedState(db);
+  await dropSavedState(db);
   for (const [i, id] of order.entries()) {
     await clusterArticle(db, id, options.config);
     if ((i + 1) % 500 === 0) options.onProgress?.(i + 1, order.length);

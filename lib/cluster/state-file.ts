@@ -55,8 +55,8 @@ function arraysOf(s: ClustererSnapshot): Record<SectionName, Int32Array | Float6
   return { ...arrays, termDf: terms.df, termTable: terms.table };
 }
 
-/** Writes the state (to a temporary file renamed into place, so a crash leaves the old state); returns its bytes. */
-export function writeStateFile(file: string, s: ClustererSnapshot, stamp = ""): number {
+/** The state in the file format, as buffers to write one after the other. */
+export function encodeState(s: ClustererSnapshot, stamp = ""): Buffer[] {
   const arrays = arraysOf(s);
   const head = Buffer.from(
     JSON.stringify({
@@ -86,11 +86,16 @@ export function writeStateFile(file: string, s: ClustererSnapshot, stamp = ""): 
   let crc = 0;
   for (const p of parts) crc = crc32(p, crc);
   prefix.writeUInt32LE(crc, magic.length);
+  return [prefix.subarray(0, magic.length + 4), ...parts];
+}
+
+/** Writes the state (to a temporary file renamed into place, so a crash leaves the old state); returns its bytes. */
+export function writeStateFile(file: string, s: ClustererSnapshot, stamp = ""): number {
+  const parts = encodeState(s, stamp);
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, "w");
   let bytes = 0;
   try {
-    bytes += writeSync(fd, prefix.subarray(0, magic.length + 4));
     for (const p of parts) bytes += writeSync(fd, p);
   } finally {
     closeSync(fd);
@@ -105,9 +110,13 @@ export function writeStateFile(file: string, s: ClustererSnapshot, stamp = ""): 
  * the whole file is read and checksummed first, so a stale file still costs one read).
  */
 export function readStateFile(file: string, expectStamp?: string): ClustererSnapshot {
-  const buf = readFileSync(file);
+  return decodeState(readFileSync(file), file, expectStamp);
+}
+
+/** Reads a state in the file format from memory (`where` names it in errors); see `readStateFile`. */
+export function decodeState(buf: Buffer<ArrayBuffer>, where: string, expectStamp?: string): ClustererSnapshot {
   const fail = (why: string): never => {
-    throw new Error(`${file} is not a usable clusterer state (${why}); rebuild it from the stored articles`);
+    throw new Error(`${where} is not a usable clusterer state (${why}); rebuild it from the stored articles`);
   };
   if (buf.length < magic.length + 8 || !buf.subarray(0, magic.length).equals(magic)) fail("unknown format");
   if (crc32(buf.subarray(magic.length + 4)) !== buf.readUInt32LE(magic.length))

@@ -2,7 +2,7 @@
 // the stage boundaries so each part is retried on its own. Every handler is safe to repeat (a retry, or a job
 // sent twice): storing follows the articles' identity rules, placing an article already placed changes nothing.
 import type { Db } from "@/lib/db";
-import { clusterArticle } from "@/lib/cluster/assign-event";
+import { clusterArticles } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import { pollFeed } from "@/lib/feeds/poll";
 import { ingestFeedItem } from "@/lib/pipeline/feed-item";
@@ -65,7 +65,9 @@ export const handlers: { [K in JobKind]: (ctx: JobContext, payload: JobPayload<K
   },
 
   async "cluster-article"(ctx, { articleId }) {
-    const { eventId } = await clusterArticle(ctx.db, articleId);
+    // One transaction for the placement and the merges and split it leads to: a worker killed at any moment leaves
+    // the article either placed with all its consequences or not at all, and the retried job places it whole.
+    const [{ eventId }] = await clusterArticles(ctx.db, [articleId]);
     await enqueueComparison(ctx.queue, eventId);
   },
 

@@ -11,13 +11,30 @@ export interface RetryPolicy {
   retryDelaySeconds: number;
 }
 
+/** Seconds before the placement job of a worker that died is given to another (see the cluster-article queue). */
+export const CLUSTER_EXPIRE_SECONDS = 30;
+
+/**
+ * How often pg-boss looks for expired jobs (one process does it per interval, whichever gets there first): with the
+ * cluster queue's expiry, a dead worker's placement is taken over within CLUSTER_EXPIRE_SECONDS + this + a poll.
+ */
+export const MAINTENANCE_SECONDS = 10;
+
 /** How each kind is queued. */
 const QUEUE_SETTINGS: Record<JobKind, RetryPolicy & { policy: "standard" | "singleton"; expireInSeconds: number }> = {
   // A poll that throws is the database or a bug: pollFeed records fetch and parse failures on the feed itself.
   "poll-feed": { policy: "standard", retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 15 * 60 },
   "fetch-article": { policy: "standard", retryLimit: 4, retryDelaySeconds: 30, expireInSeconds: 10 * 60 },
-  // Exactly one placement at a time across every worker: the clusterer is deterministic in arrival order.
-  "cluster-article": { policy: "singleton", retryLimit: 4, retryDelaySeconds: 10, expireInSeconds: 10 * 60 },
+  // Exactly one placement at a time across every worker: the clusterer is deterministic in arrival order. A worker
+  // that dies mid-placement (its transaction rolled back) holds the queue until the job expires: CLUSTER_EXPIRE_SECONDS,
+  // far above one placement's milliseconds. The retry is immediate, so the job is placed again before any article
+  // that arrived after it (pg-boss takes the oldest job first) and the arrival order stays the order of placement.
+  "cluster-article": {
+    policy: "singleton",
+    retryLimit: 4,
+    retryDelaySeconds: 0,
+    expireInSeconds: CLUSTER_EXPIRE_SECONDS,
+  },
   "refresh-comparison": { policy: "standard", retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 10 * 60 },
 };
 
@@ -72,6 +89,7 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
     max: options.maxConnections ?? 4,
     // pg-boss's cron scheduler is not used: each worker's feed scheduler sends poll jobs (lib/feeds/scheduler.ts).
     schedule: false,
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
   });
   boss.on("error", (error) => log(`job queue: ${error.message}`));
   await boss.start();

@@ -105,7 +105,7 @@ describe("the clusterer's index saved beside the database", () => {
   });
 
   it("can be dropped, and there is none for a database without a file", async () => {
-    dropSavedState(t.db);
+    await dropSavedState(t.db);
     expect(existsSync(stateFileFor(t.db)!)).toBe(false);
     expect(await load(t.db)).toBeNull();
     expect(stateFileFor(createDb("file::memory:"))).toBeNull();

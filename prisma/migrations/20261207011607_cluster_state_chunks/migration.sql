@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "ClusterStateChunk" (
+    "part" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "stamp" TEXT NOT NULL,
+    "data" BLOB NOT NULL
+);
