@@ -11,9 +11,13 @@ import { runScript } from "./support/run-script";
 import { projectRoot } from "./support/shared";
 import { createTempDb } from "./support/temp-db";
 
+// Not readonly: the writer is SIGKILLed mid-transaction, leaving a hot journal that the next reader must roll back
+// (a readonly connection cannot, and fails with "attempt to write a readonly database"), as the app's next start would.
+const open = (file: string) => new Database(file, { fileMustExist: true, timeout: 10_000 });
+
 /** Every table's rows, in a fixed order, read straight from the file. */
 function dump(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
+  const db = open(file);
   try {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -29,7 +33,7 @@ function dump(file: string): Record<string, unknown[]> {
 }
 
 function integrity(file: string): string {
-  const db = new Database(file, { readonly: true });
+  const db = open(file);
   try {
     return db.pragma("integrity_check", { simple: true }) as string;
   } finally {

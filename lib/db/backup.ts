@@ -9,7 +9,8 @@ import Database from "better-sqlite3";
 export function checkSqliteFile(file: string): void {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    // Not readonly: a readonly connection cannot roll back a hot journal, and then cannot read the file at all.
+    db = new Database(file, { fileMustExist: true });
   } catch (e) {
     throw new Error(`${file} cannot be opened as a SQLite database: ${(e as Error).message}`);
   }
@@ -32,9 +33,12 @@ export function checkSqliteFile(file: string): void {
 export async function backupSqlite(source: string, target: string): Promise<number> {
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
-  const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  // Read-write, though it only reads: a killed writer may have left a hot journal that must be rolled back first.
+  const db = new Database(source, { fileMustExist: true, timeout: 10_000 });
   try {
-    const { totalPages } = await db.backup(partial);
+    // All pages in one step, under one read lock: copied in steps, the backup starts over whenever another
+    // process commits in between, and a busy writer can keep it from ever finishing.
+    const { totalPages } = await db.backup(partial, { progress: () => 0x7fffffff });
     checkSqliteFile(partial);
     renameSync(partial, target);
     return totalPages;
