@@ -43,7 +43,11 @@ describe("the Content-Security-Policy", () => {
   it("allows scripts only by nonce, and every script of a page carries its response's nonce", async () => {
     const nonces: string[] = [];
     const cache: (string | null)[] = [];
-    for (const path of ["/", "/", "/login", `/events/${eventId}`, `/events/${eventId}`, `/events/${eventId}`]) {
+    // The event page until it comes from the cache: its first views may render afresh while the event's
+    // comparison is still being built (slow on a loaded machine); at most ten views.
+    const paths = ["/", "/", "/login", ...Array.from({ length: 10 }, () => `/events/${eventId}`)];
+    for (const path of paths) {
+      if (cache.at(-1) === "hit") break;
       const { response, policy, nonce, html } = await get(path);
       const scriptSrc = directive(policy, "script-src");
       expect(scriptSrc, path).not.toContain("'unsafe-inline'");
@@ -57,9 +61,8 @@ describe("the Content-Security-Policy", () => {
       nonces.push(nonce!);
       if (path.startsWith("/events/")) cache.push(response.headers.get("x-page-cache"));
     }
-    // Six responses, six nonces; the event page was stored once and then replayed from the cache (the first view
-    // may pass uncached while the event's comparison is built).
-    expect(new Set(nonces).size).toBe(6);
+    // Every response its own nonce; the event page was stored once and then replayed from the cache.
+    expect(new Set(nonces).size).toBe(nonces.length);
     expect(cache).toContain("miss");
     expect(cache.at(-1)).toBe("hit");
   });
