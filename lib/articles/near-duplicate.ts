@@ -219,13 +219,20 @@ export class BatchBands {
       const bands = this.bandsOf(t).bands ?? [];
       for (let band = 0; band < bands.length; band++) keys.add(`${band}:${bands[band]}`);
     }
-    const hashes = [...new Set([...keys].map((k) => k.slice(k.indexOf(":") + 1)))];
     for (const k of keys) this.byKey.set(k, new Set());
-    for (let i = 0; i < hashes.length; i += 500) {
-      const rows = await this.db.articleBand.findMany({ where: { hash: { in: hashes.slice(i, i + 500) } } });
+    // By band and hash, as the index on (band, hash) is ordered: a lookup by hash alone would scan every band.
+    const pairs = [...keys].map((k) => ({
+      band: Number(k.slice(0, k.indexOf(":"))),
+      hash: k.slice(k.indexOf(":") + 1),
+    }));
+    for (let i = 0; i < pairs.length; i += 500) {
+      const byBand = new Map<number, string[]>();
+      for (const { band, hash } of pairs.slice(i, i + 500)) byBand.set(band, [...(byBand.get(band) ?? []), hash]);
+      const rows = await this.db.articleBand.findMany({
+        where: { OR: [...byBand].map(([band, hashes]) => ({ band, hash: { in: hashes } })) },
+      });
       for (const r of rows) {
         const key = `${r.band}:${r.hash}`;
-        if (!keys.has(key)) continue;
         this.byKey.get(key)!.add(r.articleId);
         this.keysOf.set(r.articleId, [...(this.keysOf.get(r.articleId) ?? []), key]);
       }
