@@ -168,7 +168,15 @@ export async function saveArticlesIn(
     rows.forEach(remember);
   }
   const bands = new BatchBands(tx);
-  await bands.prepare(items.map((i) => i.input.article.text));
+  // The texts that will (most likely) be stored: a line already stored costs no shingling and no band lookup.
+  await bands.prepare(
+    items
+      .filter(({ input, url, hash }) => {
+        const plan = planFrom(input, url, hash, url ? (byUrl.get(url) ?? null) : null, byHash.get(hash) ?? null);
+        return plan.kind !== "duplicate";
+      })
+      .map((i) => i.input.article.text),
+  );
   const sources = new Map<string, Source>();
   const out: SaveResult[] = [];
   for (const { input, raw, url, hash } of items) {

@@ -198,6 +198,8 @@ export class BatchBands {
   /** Shingles and copy-of of the batch's articles, so a match within the batch reads nothing. */
   private readonly shinglesOf = new Map<number, Set<number>>();
   private readonly originalOf = new Map<number, number | null>();
+  /** Keys whose stored bands were read. */
+  private readonly fetched = new Set<string>();
   private readonly computed = new Map<string, { set: Set<number>; bands: string[] | null }>();
 
   constructor(private readonly db: Db | Tx) {}
@@ -212,14 +214,20 @@ export class BatchBands {
     return c;
   }
 
-  /** Reads the stored bands any of these texts could match; call once, before the first match. */
+  /** Reads the stored bands these texts could match (once per band); `match` reads what was not read. */
   async prepare(texts: string[]): Promise<void> {
     const keys = new Set<string>();
     for (const t of texts) {
       const bands = this.bandsOf(t).bands ?? [];
-      for (let band = 0; band < bands.length; band++) keys.add(`${band}:${bands[band]}`);
+      for (let band = 0; band < bands.length; band++) {
+        const key = `${band}:${bands[band]}`;
+        if (!this.fetched.has(key)) keys.add(key);
+      }
     }
-    for (const k of keys) this.byKey.set(k, new Set());
+    for (const k of keys) {
+      this.fetched.add(k);
+      if (!this.byKey.has(k)) this.byKey.set(k, new Set());
+    }
     // By band and hash, as the index on (band, hash) is ordered: a lookup by hash alone would scan every band.
     const pairs = [...keys].map((k) => ({
       band: Number(k.slice(0, k.indexOf(":"))),
@@ -232,6 +240,8 @@ export class BatchBands {
         where: { OR: [...byBand].map(([band, hashes]) => ({ band, hash: { in: hashes } })) },
       });
       for (const r of rows) {
+        // Stored bands of an article this batch re-indexed are stale until `write`.
+        if (this.replaced.has(r.articleId)) continue;
         const key = `${r.band}:${r.hash}`;
         this.byKey.get(key)!.add(r.articleId);
         this.keysOf.set(r.articleId, [...(this.keysOf.get(r.articleId) ?? []), key]);
@@ -243,6 +253,7 @@ export class BatchBands {
   async match(text: string): Promise<number | null> {
     const { set, bands } = this.bandsOf(text);
     if (!bands) return null;
+    await this.prepare([text]);
     const shared = new Map<number, number>();
     for (let band = 0; band < bands.length; band++)
       for (const id of this.byKey.get(`${band}:${bands[band]}`) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
@@ -287,6 +298,7 @@ export class BatchBands {
    */
   async index(articleId: number, text: string, original?: number | null): Promise<void> {
     const { set, bands } = this.bandsOf(text);
+    await this.prepare([text]);
     if (original === undefined) {
       this.replaced.add(articleId);
       for (const key of this.keysOf.get(articleId) ?? []) this.byKey.get(key)?.delete(articleId);
