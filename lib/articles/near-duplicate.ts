@@ -182,3 +182,148 @@ export async function markNearDuplicate(db: Db | Tx, articleId: number, text: st
   await db.article.update({ where: { id: articleId }, data: { duplicateOfId: originalId } });
   return originalId;
 }
+
+/**
+ * The bands of a batch of articles stored in one transaction (saveArticlesIn): the stored bands the batch can
+ * match are read in one query, the batch's own are kept in memory as its articles are stored and written in one
+ * go at the end. `match` gives what markNearDuplicate would for the next article stored.
+ */
+export class BatchBands {
+  /** "band:hash" → ids of articles with that band, for the keys of the batch's texts. */
+  private readonly byKey = new Map<string, Set<number>>();
+  private readonly keysOf = new Map<number, string[]>();
+  /** Bands to write, by article (null: none, the text is too short); `replaced`: old ones to delete first. */
+  private readonly pending = new Map<number, string[] | null>();
+  private readonly replaced = new Set<number>();
+  /** Shingles and copy-of of the batch's articles, so a match within the batch reads nothing. */
+  private readonly shinglesOf = new Map<number, Set<number>>();
+  private readonly originalOf = new Map<number, number | null>();
+  /** Keys whose stored bands were read. */
+  private readonly fetched = new Set<string>();
+  private readonly computed = new Map<string, { set: Set<number>; bands: string[] | null }>();
+
+  constructor(private readonly db: Db | Tx) {}
+
+  private bandsOf(text: string) {
+    let c = this.computed.get(text);
+    if (!c) {
+      const set = shingles(text);
+      c = { set, bands: set.size < MIN_SHINGLES ? null : bandHashes(minhash(set)) };
+      this.computed.set(text, c);
+    }
+    return c;
+  }
+
+  /** Reads the stored bands these texts could match (once per band); `match` reads what was not read. */
+  async prepare(texts: string[]): Promise<void> {
+    const keys = new Set<string>();
+    for (const t of texts) {
+      const bands = this.bandsOf(t).bands ?? [];
+      for (let band = 0; band < bands.length; band++) {
+        const key = `${band}:${bands[band]}`;
+        if (!this.fetched.has(key)) keys.add(key);
+      }
+    }
+    for (const k of keys) {
+      this.fetched.add(k);
+      if (!this.byKey.has(k)) this.byKey.set(k, new Set());
+    }
+    // By band and hash, as the index on (band, hash) is ordered: a lookup by hash alone would scan every band.
+    const pairs = [...keys].map((k) => ({
+      band: Number(k.slice(0, k.indexOf(":"))),
+      hash: k.slice(k.indexOf(":") + 1),
+    }));
+    for (let i = 0; i < pairs.length; i += 500) {
+      const byBand = new Map<number, string[]>();
+      for (const { band, hash } of pairs.slice(i, i + 500)) byBand.set(band, [...(byBand.get(band) ?? []), hash]);
+      const rows = await this.db.articleBand.findMany({
+        where: { OR: [...byBand].map(([band, hashes]) => ({ band, hash: { in: hashes } })) },
+      });
+      for (const r of rows) {
+        // Stored bands of an article this batch re-indexed are stale until `write`.
+        if (this.replaced.has(r.articleId)) continue;
+        const key = `${r.band}:${r.hash}`;
+        this.byKey.get(key)!.add(r.articleId);
+        this.keysOf.set(r.articleId, [...(this.keysOf.get(r.articleId) ?? []), key]);
+      }
+    }
+  }
+
+  /** The original a text about to be stored is a near-copy of (see markNearDuplicate), or null. */
+  async match(text: string): Promise<number | null> {
+    const { set, bands } = this.bandsOf(text);
+    if (!bands) return null;
+    await this.prepare([text]);
+    const shared = new Map<number, number>();
+    for (let band = 0; band < bands.length; band++)
+      for (const id of this.byKey.get(`${band}:${bands[band]}`) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    if (shared.size === 0) return null;
+    const ids = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
+    const stored = ids.filter((id) => !this.shinglesOf.has(id));
+    const candidates: [number, Set<number>][] = ids.flatMap((id) =>
+      this.shinglesOf.has(id) ? [[id, this.shinglesOf.get(id)!] as [number, Set<number>]] : [],
+    );
+    if (stored.length)
+      for (const c of await this.db.article.findMany({
+        where: { id: { in: stored } },
+        select: { id: true, text: true },
+      }))
+        candidates.push([c.id, shingles(c.text)]);
+    let best: NearDuplicateMatch | null = null;
+    for (const [id, other] of candidates) {
+      const similarity = jaccard(set, other);
+      if (
+        similarity >= DUPLICATE_THRESHOLD &&
+        (!best || similarity > best.similarity || (similarity === best.similarity && id < best.articleId))
+      ) {
+        best = { articleId: id, similarity };
+      }
+    }
+    if (!best) return null;
+    const known = this.originalOf.get(best.articleId);
+    if (known !== undefined) return known ?? best.articleId;
+    const original = await this.db.article.findUnique({
+      where: { id: best.articleId },
+      select: { id: true, duplicateOfId: true },
+    });
+    return original ? (original.duplicateOfId ?? original.id) : null;
+  }
+
+  /**
+   * Records the bands of an article just stored: a new one with the original `match` found for it, or (no
+   * `original` given) an existing one whose text changed.
+   */
+  async index(articleId: number, text: string, original?: number | null): Promise<void> {
+    const { set, bands } = this.bandsOf(text);
+    await this.prepare([text]);
+    if (original === undefined) {
+      this.replaced.add(articleId);
+      for (const key of this.keysOf.get(articleId) ?? []) this.byKey.get(key)?.delete(articleId);
+      this.keysOf.delete(articleId);
+    } else this.originalOf.set(articleId, original);
+    this.pending.set(articleId, bands);
+    this.shinglesOf.set(articleId, set);
+    if (!bands) return;
+    const keys = bands.map((hash, band) => `${band}:${hash}`);
+    for (const key of keys) {
+      const ids = this.byKey.get(key) ?? new Set<number>();
+      this.byKey.set(key, ids);
+      ids.add(articleId);
+    }
+    this.keysOf.set(articleId, keys);
+  }
+
+  /** Writes the recorded bands, replacing the old ones of articles whose text changed. */
+  async write(): Promise<void> {
+    const replaced = [...this.replaced];
+    for (let i = 0; i < replaced.length; i += 500)
+      await this.db.articleBand.deleteMany({ where: { articleId: { in: replaced.slice(i, i + 500) } } });
+    const rows = [...this.pending].flatMap(([articleId, bands]) =>
+      (bands ?? []).map((hash, band) => ({ articleId, band, hash })),
+    );
+    for (let i = 0; i < rows.length; i += 1000) await this.db.articleBand.createMany({ data: rows.slice(i, i + 1000) });
+  }
+}
