@@ -126,7 +126,18 @@ export async function saveArticle(db: Db, given: SaveInput): Promise<SaveResult>
 }
 
 /**
- * saveArticle for a batch, in order, inside the caller's transaction, with the same outcomes as saving each in
+ * saveArticle inside a transaction the caller holds (a bulk load stores a batch in one), with the raw input
+ * already compressed (`compressRaw`). Same cap and identity rules.
+ */
+export async function saveArticleIn(tx: Db | Tx, given: SaveInput, raw: Uint8Array<ArrayBuffer>): Promise<SaveResult> {
+  const input: SaveInput = { ...given, article: capArticle(given.article).article };
+  const plan = await planSave(tx, input);
+  if (plan.kind === "duplicate") return { id: plan.id, outcome: "duplicate" };
+  return applySave(tx, input, plan, raw);
+}
+
+/**
+ * saveArticleIn for a batch, in order, inside the caller's transaction, with the same outcomes as saving each in
  * turn: the stored articles the identity rules compare against are read in one query for the whole batch, the
  * near-duplicate bands of the whole batch are looked up in one and written in one (the batch's own articles are
  * matched in memory as they are stored), and each outlet is read once.
