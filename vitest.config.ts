@@ -69,7 +69,6 @@ export const DATABASE_TESTS = [
   "tests/events/event-page.test.ts",
   "tests/compare/syndication.test.ts",
   "tests/archive.test.ts",
-  "tests/archive-batched.test.ts",
   // PostgreSQL only: skipped in the sqlite project (no job queue there).
   "tests/jobs/queue.test.ts",
   "tests/jobs/cluster-failover.test.ts",

@@ -7,10 +7,9 @@ import type { Db, Tx } from "@/lib/db";
 import { canonicalUrl } from "@/lib/extract/canonical-url";
 import type { RawFormat } from "@/lib/extract/document";
 import type { ExtractedArticle } from "@/lib/extract/types";
-import type { Source } from "@/lib/generated/prisma/client";
 import { upsertSource } from "@/lib/sources/mutations";
 import { capArticle } from "./cap-article";
-import { BatchBands, indexArticle, markNearDuplicate } from "./near-duplicate";
+import { indexArticle, markNearDuplicate } from "./near-duplicate";
 import { clampPublishedAt } from "./published-date";
 
 export type SaveOutcome = "new" | "updated" | "duplicate";
@@ -57,19 +56,6 @@ async function planSave(db: Db | Tx, input: SaveInput): Promise<SavePlan> {
   const hash = contentHash(article.text);
   const byUrl = url ? await db.article.findUnique({ where: { url } }) : null;
   const byHash = await db.article.findUnique({ where: { contentHash: hash } });
-  return planFrom(input, url, hash, byUrl, byHash);
-}
-
-/** The fields of a stored article the identity rules read. */
-type Identity = { id: number; url: string | null; contentHash: string; status: string; sourceId: number | null };
-
-function planFrom(
-  input: SaveInput,
-  url: string | null,
-  hash: string,
-  byUrl: Identity | null,
-  byHash: Identity | null,
-): SavePlan {
   const existing = byUrl ?? byHash;
   if (!existing) return { kind: "create", url, hash };
   // A feed's teaser never replaces a page's full text: a later failed fetch, or a link the fetcher refuses
@@ -135,89 +121,6 @@ export async function saveArticleIn(tx: Db | Tx, given: SaveInput, raw: Uint8Arr
   if (plan.kind === "duplicate") return { id: plan.id, outcome: "duplicate" };
   return applySave(tx, input, plan, raw);
 }
-
-/**
- * saveArticleIn for a batch, in order, inside the caller's transaction, with the same outcomes as saving each in
- * turn: the stored articles the identity rules compare against are read in one query for the whole batch, the
- * near-duplicate bands of the whole batch are looked up in one and written in one (the batch's own articles are
- * matched in memory as they are stored), and each outlet is read once.
- */
-export async function saveArticlesIn(
-  tx: Tx,
-  batch: { input: SaveInput; raw: Uint8Array<ArrayBuffer> }[],
-): Promise<SaveResult[]> {
-  const items = batch.map(({ input: given, raw }) => {
-    const input: SaveInput = { ...given, article: capArticle(given.article).article };
-    const url = input.article.url ? canonicalUrl(input.article.url) : null;
-    return { input, raw, url, hash: contentHash(input.article.text) };
-  });
-  const select = { id: true, url: true, contentHash: true, status: true, sourceId: true } as const;
-  const byUrl = new Map<string, Identity>();
-  const byHash = new Map<string, Identity>();
-  const remember = (row: Identity) => {
-    if (row.url) byUrl.set(row.url, row);
-    byHash.set(row.contentHash, row);
-  };
-  const urls = [...new Set(items.flatMap((i) => (i.url ? [i.url] : [])))];
-  const hashes = [...new Set(items.map((i) => i.hash))];
-  for (let i = 0; i < Math.max(urls.length, hashes.length); i += CHUNK) {
-    const rows = await tx.article.findMany({
-      where: { OR: [{ url: { in: urls.slice(i, i + CHUNK) } }, { contentHash: { in: hashes.slice(i, i + CHUNK) } }] },
-      select,
-    });
-    rows.forEach(remember);
-  }
-  const bands = new BatchBands(tx);
-  // The texts that will (most likely) be stored: a line already stored costs no shingling and no band lookup.
-  await bands.prepare(
-    items
-      .filter(({ input, url, hash }) => {
-        const plan = planFrom(input, url, hash, url ? (byUrl.get(url) ?? null) : null, byHash.get(hash) ?? null);
-        return plan.kind !== "duplicate";
-      })
-      .map((i) => i.input.article.text),
-  );
-  const sources = new Map<string, Source>();
-  const out: SaveResult[] = [];
-  for (const { input, raw, url, hash } of items) {
-    const plan = planFrom(input, url, hash, url ? (byUrl.get(url) ?? null) : null, byHash.get(hash) ?? null);
-    if (plan.kind === "duplicate") {
-      out.push({ id: plan.id, outcome: "duplicate" });
-      continue;
-    }
-    const { article } = input;
-    if (plan.kind === "update") {
-      const sourceId = article.source ? (await upsertSource(tx, article.source, sources)).id : plan.sourceId;
-      const row = await tx.article.update({
-        where: { id: plan.id },
-        data: { ...articleFields(input, plan.hash, raw), url: plan.url, sourceId },
-        select,
-      });
-      // The old identity is gone: the row is found under its new URL and hash only.
-      for (const [k, v] of byHash) if (v.id === row.id) byHash.delete(k);
-      for (const [k, v] of byUrl) if (v.id === row.id) byUrl.delete(k);
-      remember(row);
-      if (!plan.sameText) await bands.index(row.id, article.text);
-      out.push({ id: row.id, outcome: "updated" });
-      continue;
-    }
-    const sourceId = article.source ? (await upsertSource(tx, article.source, sources)).id : null;
-    // Every article this one can match was stored before it, so the match is known before it is created.
-    const match = await bands.match(article.text);
-    const row = await tx.article.create({
-      data: { ...articleFields(input, plan.hash, raw), url: plan.url, sourceId, duplicateOfId: match },
-      select,
-    });
-    remember(row);
-    await bands.index(row.id, article.text, match);
-    out.push({ id: row.id, outcome: "new", duplicateOfId: match });
-  }
-  await bands.write();
-  return out;
-}
-
-/** Values per `in` list, well below SQLite's and PostgreSQL's bound on statement parameters. */
-const CHUNK = 500;
 
 const gzipAsync = promisify(gzip);
 

@@ -92,11 +92,7 @@ export async function clusterArticles(
       return await db.$transaction(
         async (tx) => {
           const placed: { articleId: number; eventId: number }[] = [];
-          // Each touched event's row is rewritten once, after the batch, instead of after each of its articles.
-          const deferred: Deferred = new Map();
-          for (const articleId of articleIds)
-            placed.push({ articleId, ...(await clusterOne(tx, state, articleId, deferred)) });
-          await flushDeferred(tx, deferred);
+          for (const articleId of articleIds) placed.push({ articleId, ...(await clusterOne(tx, state, articleId)) });
           return placed;
         },
         { timeout: 600_000, maxWait: 60_000 },
@@ -167,7 +163,7 @@ function toClusterArticle(a: ArticleRow & { text: string }): ClusterArticle {
   };
 }
 
-async function clusterOne(db: Client, state: State, articleId: number, deferred?: Deferred) {
+async function clusterOne(db: Client, state: State, articleId: number) {
   const existing = await db.eventArticle.findUnique({ where: { articleId } });
   if (existing) return { eventId: existing.eventId, created: false };
   state.dirty = true;
@@ -206,11 +202,11 @@ async function clusterOne(db: Client, state: State, articleId: number, deferred?
       await tx.eventArticle.create({ data: { articleId, eventId, similarity: target ? similarity : 1 } });
       generation = await bumpGeneration(tx);
       clusterer.add(article, String(eventId), features);
-      await refreshEvent(tx, clusterer, eventId, false, deferred);
+      await refreshEvent(tx, clusterer, eventId);
       return { eventId, created: !target };
     });
     noteOwnChange(state, generation);
-    await mergePass(db, state, result.eventId, deferred);
+    await mergePass(db, state, result.eventId);
     // Merged into an older event, or split off into a new one: where the article is now.
     const now = Number(clusterer.eventOf(String(articleId)));
     return { eventId: now, created: result.created && now === result.eventId };
@@ -227,7 +223,7 @@ async function clusterOne(db: Client, state: State, articleId: number, deferred?
  * that both are one story (an early article may have started a second event before the first was recognisable).
  * The older event survives with its id; the other keeps its row with `mergedIntoId` set, so its URL redirects.
  */
-async function mergePass(db: Client, state: State, eventId: number, deferred?: Deferred): Promise<void> {
+async function mergePass(db: Client, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
   let current = eventId;
   for (const pair of clusterer.secondPassPairs(String(current))) {
@@ -240,8 +236,6 @@ async function mergePass(db: Client, state: State, eventId: number, deferred?: D
       // Read inside the transaction, not from memory, so a curation that just happened is seen.
       const curated = await tx.event.count({ where: { id: { in: [survivor, other] }, curatedAt: { not: null } } });
       if (curated > 0) return false;
-      // The merged-away event keeps the title, dates and summary of its last refresh, as without deferral.
-      if (deferred) await flushDeferred(tx, deferred, other);
       await tx.eventArticle.updateMany({ where: { eventId: other }, data: { eventId: survivor } });
       generation = await bumpGeneration(tx);
       await tx.event.updateMany({ where: { mergedIntoId: other }, data: { mergedIntoId: survivor } });
@@ -255,14 +249,14 @@ async function mergePass(db: Client, state: State, eventId: number, deferred?: D
       if (moved.length)
         await tx.eventTag.createMany({ data: moved.map((t) => ({ eventId: survivor, tagId: t.tagId })) });
       clusterer.merge(String(survivor), String(other));
-      await refreshEvent(tx, clusterer, survivor, true, deferred);
+      await refreshEvent(tx, clusterer, survivor, true);
       return true;
     });
     if (!merged) continue;
     noteOwnChange(state, generation);
     current = Number(clusterer.resolve(String(current)));
   }
-  await splitPass(db, state, current, deferred);
+  await splitPass(db, state, current);
 }
 
 /**
@@ -271,7 +265,7 @@ async function mergePass(db: Client, state: State, eventId: number, deferred?: D
  * keeps its id and URL; the new one gets the tags, which are about the kind of story both are, and stays hidden
  * if the event was.
  */
-async function splitPass(db: Client, state: State, eventId: number, deferred?: Deferred): Promise<void> {
+async function splitPass(db: Client, state: State, eventId: number): Promise<void> {
   const { clusterer } = state;
   const moving = clusterer.splitCandidate(String(eventId));
   if (!moving) return;
@@ -293,60 +287,15 @@ async function splitPass(db: Client, state: State, eventId: number, deferred?: D
     if (tags.length) await tx.eventTag.createMany({ data: tags.map((t) => ({ eventId: created.id, tagId: t.tagId })) });
     generation = await bumpGeneration(tx);
     clusterer.split(String(eventId), moving, String(created.id));
-    await refreshEvent(tx, clusterer, eventId, true, deferred);
-    await refreshEvent(tx, clusterer, created.id, true, deferred);
+    await refreshEvent(tx, clusterer, eventId, true);
+    await refreshEvent(tx, clusterer, created.id, true);
     return true;
   });
   if (done) noteOwnChange(state, generation);
 }
 
-/**
- * Refreshes put off until the end of a batch (clusterArticles), by event id: `labels` is the sample of members the
- * summary and entities are to be computed from, the one the last refresh that relabels (see `relabel`) would have
- * read, or null when no refresh in the batch relabels; `central`, the member whose title the last refresh would
- * have taken (which article is central depends on every event's terms, so it is taken when the event changes).
- * Dates and counts depend on the members only: computing them once at the end gives what the last refresh would.
- */
-type Deferred = Map<number, { labels: number[] | null; central: string | null }>;
-
 /** Recomputes an event's title, first/last seen, counts and (see `relabel`) summary and entities from its members. */
-async function refreshEvent(db: Client, clusterer: Clusterer, eventId: number, merged = false, deferred?: Deferred) {
-  if (deferred) {
-    // The same decision relabel makes, on the clusterer's members (the same as the database's, in join order).
-    const ids = clusterer
-      .members(String(eventId))
-      .map(Number)
-      .sort((a, b) => a - b);
-    const pending = deferred.get(eventId) ?? { labels: null, central: null };
-    pending.central = clusterer.centralArticle(String(eventId));
-    deferred.set(eventId, pending);
-    const n = ids.length;
-    if (merged || n <= 20 || relabelStep(n) !== relabelStep(n - 1)) pending.labels = labelSampleOf(ids);
-    else if (pending.labels === null) {
-      const { summary } = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { summary: true } });
-      if (summary === null) pending.labels = labelSampleOf(ids);
-    }
-    return;
-  }
-  const central = clusterer.centralArticle(String(eventId));
-  await writeRefresh(db, central, eventId, (ids) => relabelIfDue(db, eventId, ids, merged));
-}
-
-/** Carries out the deferred refreshes (only `only`'s, when given), in one go each. */
-async function flushDeferred(db: Client, deferred: Deferred, only?: number) {
-  for (const [eventId, { labels, central }] of [...deferred].sort((a, b) => a[0] - b[0])) {
-    if (only !== undefined && eventId !== only) continue;
-    deferred.delete(eventId);
-    await writeRefresh(db, central, eventId, async () => (labels === null ? {} : labelsOf(db, labels)));
-  }
-}
-
-async function writeRefresh(
-  db: Client,
-  centralId: string | null,
-  eventId: number,
-  relabel: (memberIds: number[]) => Promise<{ summary?: string | null; entities?: string }>,
-) {
+async function refreshEvent(db: Client, clusterer: Clusterer, eventId: number, merged = false) {
   const members = await db.eventArticle.findMany({
     where: { eventId },
     select: {
@@ -361,10 +310,11 @@ async function writeRefresh(
   );
   // An article with no known outlet counts as an outlet of its own.
   const outlets = new Set(articles.map((a) => (a.sourceId === null ? `article:${a.id}` : `source:${a.sourceId}`)));
+  const centralId = clusterer.centralArticle(String(eventId));
   const central = articles.find((a) => String(a.id) === centralId) ?? articles[0];
   // A title or summary an editor wrote stays; counts, dates and entities still follow the members.
   const edited = (await db.event.findUnique({ where: { id: eventId }, select: { editedAt: true } }))?.editedAt != null;
-  const labels = await relabel(articles.map((a) => a.id).sort((a, b) => a - b));
+  const labels = await relabel(db, eventId, articles, merged);
   if (edited) delete (labels as { summary?: unknown }).summary;
   await db.event.update({
     where: { id: eventId },
@@ -382,29 +332,20 @@ async function writeRefresh(
 /** Articles read for the summary and entities: an evenly spread sample, so that a large event costs no more. */
 const labelSample = 30;
 
-const relabelStep = (k: number) => Math.floor(Math.log(k) / Math.log(1.1));
-
-/** The members read for the summary and entities, from all member ids in ascending order. */
-function labelSampleOf(ids: number[]): number[] {
-  const n = ids.length;
-  return n <= labelSample ? ids : Array.from({ length: labelSample }, (_, i) => ids[Math.floor((i * n) / labelSample)]);
-}
-
 /**
  * The event's summary and key entities, recomputed while it is small and then each time it grew by a tenth (one
  * more article hardly changes what most sources say, and reading the texts is the cost); always after a merge.
- * Empty when not due.
  */
-async function relabelIfDue(db: Client, eventId: number, ids: number[], merged: boolean) {
-  const n = ids.length;
-  if (!merged && n > 20 && relabelStep(n) === relabelStep(n - 1)) {
+async function relabel(db: Client, eventId: number, articles: ArticleRow[], merged: boolean) {
+  const n = articles.length;
+  const step = (k: number) => Math.floor(Math.log(k) / Math.log(1.1));
+  if (!merged && n > 20 && step(n) === step(n - 1)) {
     const { summary } = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { summary: true } });
     if (summary !== null) return {};
   }
-  return labelsOf(db, labelSampleOf(ids));
-}
-
-async function labelsOf(db: Client, sample: number[]) {
+  const ids = articles.map((a) => a.id).sort((a, b) => a - b);
+  const sample =
+    n <= labelSample ? ids : Array.from({ length: labelSample }, (_, i) => ids[Math.floor((i * n) / labelSample)]);
   const texts = await db.article.findMany({
     where: { id: { in: sample } },
     select: { id: true, title: true, text: true, publishedAt: true },

@@ -11,7 +11,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
-import { compressRaw, type SaveOutcome, saveArticlesIn } from "@/lib/articles/mutations";
+import { compressRaw, type SaveOutcome, saveArticleIn } from "@/lib/articles/mutations";
 import { clusterArticles, saveClusterState } from "@/lib/cluster/assign-event";
 import { refreshComparison } from "@/lib/compare/cache";
 import type { Db } from "@/lib/db";
@@ -237,14 +237,15 @@ async function loadBatch(
   // One transaction for the batch: stored with their bands, and failures recorded, or none of it.
   const saved = await db.$transaction(
     async (tx) => {
-      const results = await saveArticlesIn(
-        tx,
-        good.map((g) => ({
-          input: { article: g.article, origin: g.origin, content: Buffer.alloc(0), format: "txt" },
-          raw: g.raw,
-        })),
-      );
-      const out = results.map((r, i) => ({ line: good[i]!.line, id: r.id, outcome: r.outcome }));
+      const out: { line: number; id: number; outcome: SaveOutcome }[] = [];
+      for (const g of good) {
+        const r = await saveArticleIn(
+          tx,
+          { article: g.article, origin: g.origin, content: Buffer.alloc(0), format: "txt" },
+          g.raw,
+        );
+        out.push({ line: g.line, id: r.id, outcome: r.outcome });
+      }
       // A line that loads now clears what an earlier run recorded against it.
       if (good.length) await tx.ingestFailure.deleteMany({ where: { origin: { in: good.map((g) => g.origin) } } });
       if (bad.length) {
