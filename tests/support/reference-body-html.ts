@@ -4,41 +4,10 @@
 // kept as the reference that safe-body-html.test.ts checks it against.
 import { BLOCK_TAGS } from "@/lib/extract/html/block-tags";
 import { type AnyNode, type Element, isTag, isText } from "@/lib/extract/html/dom";
+import { ALLOWED_TAGS, RENAMED_TAGS } from "@/lib/extract/sanitize-policy";
 
-const KEEP = new Set([
-  "p",
-  "br",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "ul",
-  "ol",
-  "li",
-  "blockquote",
-  "q",
-  "cite",
-  "em",
-  "strong",
-  "b",
-  "i",
-  "a",
-  "figure",
-  "figcaption",
-  "img",
-  "pre",
-  "code",
-  "table",
-  "caption",
-  "thead",
-  "tbody",
-  "tfoot",
-  "tr",
-  "th",
-  "td",
-]);
+// The allowlist itself is the one policy (h1 is kept and renamed on the way out, as sanitize.ts does).
+const KEEP = new Set([...ALLOWED_TAGS, ...Object.keys(RENAMED_TAGS)]);
 const KEEP_ATTRIBUTES = ["href", "src", "alt", "colspan", "rowspan"];
 const VOID = new Set(["br", "img"]);
 // Blocks that hold phrasing content; their loose text must not be wrapped again.
