@@ -13,9 +13,9 @@
 // - The snippet: ts_headline around the matches of the event's best hit, with the SNIPPET_OPEN/CLOSE markers.
 import "server-only";
 import type { Db } from "@/lib/db";
-import { distinctSources } from "@/lib/events/data";
+import { type RankedRow, searchPage } from "./page";
 import { queryTerms, SNIPPET_CLOSE, SNIPPET_OPEN } from "./terms";
-import type { SearchHit, SearchIndex, SearchQuery, SearchResult } from "./types";
+import type { SearchIndex, SearchQuery, SearchResult } from "./types";
 
 const CONFIG = "parallax_search";
 // ts_rank's weights array is {D, C, B, A}.
@@ -96,13 +96,6 @@ export function forgetPgSearchSchemaCheck(db: Db): void {
   ensured.delete(db);
 }
 
-interface Row {
-  eventId: number | bigint;
-  score: number;
-  snippet: string | null;
-  total: number | bigint;
-}
-
 export function createPgSearchIndex(db: Db): SearchIndex {
   const index: SearchIndex = {
     async query(query: SearchQuery): Promise<SearchResult> {
@@ -177,42 +170,8 @@ export function createPgSearchIndex(db: Db): SearchIndex {
                        END FROM q) AS snippet
         FROM page p
         ORDER BY p.score DESC, p."lastSeenAt" DESC, p."id" DESC`;
-      const rows = await db.$queryRawUnsafe<Row[]>(sql, ...args);
-      if (rows.length === 0) {
-        if (offset === 0) return empty;
-        // Past the last page: the window count went with the rows, so ask for it alone.
-        const all = await index.query({ ...query, limit: 1, offset: 0 });
-        return { ...empty, total: all.total };
-      }
-
-      const ids = rows.map((r) => Number(r.eventId));
-      const events = await db.event.findMany({
-        where: { id: { in: ids } },
-        include: {
-          members: {
-            select: { article: { select: { source: { select: { name: true, domain: true, country: true } } } } },
-          },
-        },
-      });
-      const byId = new Map(events.map((e) => [e.id, e]));
-      const hits = rows.flatMap((row): SearchHit[] => {
-        const e = byId.get(Number(row.eventId));
-        if (!e) return [];
-        return [
-          {
-            eventId: e.id,
-            title: e.title,
-            summary: e.summary,
-            firstSeenAt: e.firstSeenAt,
-            lastSeenAt: e.lastSeenAt,
-            articleCount: e.articleCount,
-            sources: distinctSources(e.members.map((m) => m.article.source)),
-            score: Number(row.score),
-            snippet: row.snippet ?? "",
-          },
-        ];
-      });
-      return { hits, total: Number(rows[0].total), limit, offset };
+      const rows = await db.$queryRawUnsafe<RankedRow[]>(sql, ...args);
+      return searchPage(db, rows, { limit, offset }, () => index.query({ ...query, limit: 1, offset: 0 }));
     },
 
     async rebuild() {

@@ -4,22 +4,15 @@
 // counting double, so an event many outlets wrote about in the query's words ranks above a passing mention.
 import "server-only";
 import type { Db } from "@/lib/db";
-import { distinctSources } from "@/lib/events/data";
+import { type RankedRow, searchPage } from "./page";
 import { ensureSearchSchema } from "./fts-schema";
 import { SNIPPET_CLOSE, SNIPPET_OPEN, toFtsMatch } from "./terms";
-import type { SearchHit, SearchIndex, SearchQuery, SearchResult } from "./types";
+import type { SearchIndex, SearchQuery, SearchResult } from "./types";
 
 // Column weights: a match in a title says more than one in a body.
 const ARTICLE_WEIGHTS = "10.0, 1.0";
 const EVENT_WEIGHTS = "10.0, 3.0";
 const SNIPPET_TOKENS = 24;
-
-interface Row {
-  eventId: number | bigint;
-  score: number;
-  snippet: string | null;
-  total: number | bigint;
-}
 
 export function createSqliteSearchIndex(db: Db): SearchIndex {
   const index: SearchIndex = {
@@ -76,7 +69,7 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
           ${filters.map((f) => `AND ${f}`).join("\n          ")}
         ORDER BY score DESC, e."lastSeenAt" DESC, e."id" DESC
         LIMIT ? OFFSET ?`;
-      const rows = await db.$queryRawUnsafe<Row[]>(
+      const rows = await db.$queryRawUnsafe<RankedRow[]>(
         sql,
         SNIPPET_OPEN,
         SNIPPET_CLOSE,
@@ -88,41 +81,7 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
         limit,
         offset,
       );
-      if (rows.length === 0) {
-        if (offset === 0) return empty;
-        // Past the last page: the window count went with the rows, so ask for it alone.
-        const all = await index.query({ ...query, limit: 1, offset: 0 });
-        return { ...empty, total: all.total };
-      }
-
-      const ids = rows.map((r) => Number(r.eventId));
-      const events = await db.event.findMany({
-        where: { id: { in: ids } },
-        include: {
-          members: {
-            select: { article: { select: { source: { select: { name: true, domain: true, country: true } } } } },
-          },
-        },
-      });
-      const byId = new Map(events.map((e) => [e.id, e]));
-      const hits = rows.flatMap((row): SearchHit[] => {
-        const e = byId.get(Number(row.eventId));
-        if (!e) return [];
-        return [
-          {
-            eventId: e.id,
-            title: e.title,
-            summary: e.summary,
-            firstSeenAt: e.firstSeenAt,
-            lastSeenAt: e.lastSeenAt,
-            articleCount: e.articleCount,
-            sources: distinctSources(e.members.map((m) => m.article.source)),
-            score: row.score,
-            snippet: row.snippet ?? "",
-          },
-        ];
-      });
-      return { hits, total: Number(rows[0].total), limit, offset };
+      return searchPage(db, rows, { limit, offset }, () => index.query({ ...query, limit: 1, offset: 0 }));
     },
 
     async rebuild() {
