@@ -2,7 +2,7 @@
 // turned into paragraphs, presentation attributes dropped. Extraction now writes the stored HTML with
 // safe-body-html.ts in one pass; this simpler path, put through sanitizeHtml (the one authority on safety), is
 // kept as the reference that safe-body-html.test.ts checks it against.
-import { BLOCK_TAGS } from "@/lib/extract/html/block-tags";
+import { BLOCK_TAGS, TEXT_CONTAINERS } from "@/lib/extract/html/block-tags";
 import { type AnyNode, type Element, isTag, isText } from "@/lib/extract/html/dom";
 import { ALLOWED_TAGS, RENAMED_TAGS } from "@/lib/extract/sanitize-policy";
 
@@ -10,31 +10,6 @@ import { ALLOWED_TAGS, RENAMED_TAGS } from "@/lib/extract/sanitize-policy";
 const KEEP = new Set([...ALLOWED_TAGS, ...Object.keys(RENAMED_TAGS)]);
 const KEEP_ATTRIBUTES = ["href", "src", "alt", "colspan", "rowspan"];
 const VOID = new Set(["br", "img"]);
-// Blocks that hold phrasing content; their loose text must not be wrapped again.
-const TEXT_CONTAINERS = new Set([
-  "p",
-  "li",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "pre",
-  "td",
-  "th",
-  "caption",
-  "figcaption",
-  "blockquote",
-  "q",
-  "cite",
-  "em",
-  "strong",
-  "b",
-  "i",
-  "a",
-  "code",
-]);
 
 export function simplifyBodyHtml(parts: Element[]): string {
   const out: string[] = [];

@@ -87,3 +87,29 @@ export const NEVER_CONTENT = new Set([
 
 /** Page furniture by tag: removed unless it wraps most of the page (some sites misuse them as wrappers). */
 export const FURNITURE_TAGS = new Set(["nav", "aside", "footer", "header", "form"]);
+
+// Blocks that hold phrasing content; their loose text must not be wrapped again.
+export const TEXT_CONTAINERS = new Set([
+  "p",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "td",
+  "th",
+  "caption",
+  "figcaption",
+  "blockquote",
+  "q",
+  "cite",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "a",
+  "code",
+]);

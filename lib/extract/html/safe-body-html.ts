@@ -5,7 +5,7 @@
 // safe-body-html.test.ts checks that lib/extract/sanitize.ts would emit every tag and attribute written here, on
 // hostile markup and on every page of the extraction corpus when it is present.
 import { escapeHtmlAttribute, escapeHtmlText } from "@/lib/text/escape";
-import { BLOCK_TAGS } from "./block-tags";
+import { BLOCK_TAGS, TEXT_CONTAINERS } from "./block-tags";
 import { type AnyNode, type Element, isTag, isText } from "./dom";
 import { parseBase, safeUrl } from "../safe-url";
 import {
@@ -21,31 +21,6 @@ import {
 const KEEP = new Set([...ALLOWED_TAGS, ...Object.keys(RENAMED_TAGS)]);
 /** Dropped with their content; the pruned tree should not hold them, but this output must not depend on that. */
 const DROP = new Set(DROP_WITH_CONTENT);
-// Blocks that hold phrasing content; their loose text must not be wrapped again.
-const TEXT_CONTAINERS = new Set([
-  "p",
-  "li",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "pre",
-  "td",
-  "th",
-  "caption",
-  "figcaption",
-  "blockquote",
-  "q",
-  "cite",
-  "em",
-  "strong",
-  "b",
-  "i",
-  "a",
-  "code",
-]);
 
 export function safeBodyHtml(parts: Element[], baseUrl?: string | null): string {
   const out: string[] = [];
